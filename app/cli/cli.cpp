@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: MIT
+#include "cli.h"
+
+#include "inputfile.h"
+#include "requestcheck.h"
+#include "requestcodec.h"
+
+#include <QCommandLineParser>
+
+namespace tc::cli {
+namespace {
+
+const QString kProgram = QStringLiteral("taskcomposer");
+
+QString generalHelp()
+{
+    return QStringLiteral(
+        "taskcomposer %1: compose, check and submit Arize AX tasks.\n"
+        "\n"
+        "Usage:\n"
+        "  taskcomposer                      open the composer window\n"
+        "  taskcomposer validate FILE        check a create-task request body\n"
+        "  taskcomposer body FILE            print the exact body that would be sent\n"
+        "\n"
+        "FILE is a JSON request body for POST /v2/tasks; \"-\" reads standard input.\n"
+        "Exit codes: 0 no errors, 1 the request has errors, 2 the input could not be read or the\n"
+        "command line is wrong.\n"
+        "\n"
+        "Options:\n"
+        "  -h, --help       show this help (\"taskcomposer COMMAND --help\" for a command)\n"
+        "  -v, --version    show the version\n")
+        .arg(QStringLiteral(TASKCOMPOSER_VERSION));
+}
+
+const QString kValidateHelp = QStringLiteral(
+    "Usage: taskcomposer validate FILE\n"
+    "\n"
+    "Checks a create-task request body against every documented rule of POST /v2/tasks, and\n"
+    "the warnings a careful user wants. Prints one line per finding:\n"
+    "  path: error|warning: message\n"
+    "and a summary on standard error. Exit code 0 when there are no errors (warnings allowed),\n"
+    "1 when there are, 2 when FILE cannot be read or is not a JSON object.\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help    show this help\n");
+
+const QString kBodyHelp = QStringLiteral(
+    "Usage: taskcomposer body FILE [--casing lower|upper] [--compact]\n"
+    "\n"
+    "Prints the exact body taskcomposer would send for FILE: only the fields that apply to the\n"
+    "task type and data source, in the API's order. Findings go to standard error; the exit code\n"
+    "is 1 when the request has errors (the app would not send it), 2 when FILE cannot be read.\n"
+    "\n"
+    "Options:\n"
+    "  --casing lower|upper   enum spelling: lower as in the published reference (default), or\n"
+    "                         UPPER as in the current generated clients\n"
+    "  --compact              one line, no indentation\n"
+    "  -h, --help             show this help\n");
+
+struct Command
+{
+    QString name;
+    const QString& help;
+    int (*handler)(const QCommandLineParser&, Streams&);
+    QList<QCommandLineOption> options;
+};
+
+QString displayName(const QString& path)
+{
+    return path == QLatin1String("-") ? QStringLiteral("<stdin>") : path;
+}
+
+// Reads and checks FILE; reports unreadable input itself and returns nullopt for it.
+std::optional<RequestCheck> loadRequest(const QString& path, Streams& io)
+{
+    const InputFile input = readInputFile(path, io.in);
+    if (!input.bytes) {
+        io.err << displayName(path) << QStringLiteral(": error: ") << input.error << Qt::endl;
+        return std::nullopt;
+    }
+    RequestCheck check = checkRequestText(*input.bytes);
+    if (check.parseError) {
+        const JsonTextError& e = *check.parseError;
+        io.err << displayName(path);
+        if (e.line > 0)
+            io.err << QLatin1Char(':') << e.line << QLatin1Char(':') << e.column;
+        io.err << QStringLiteral(": error: ") << e.message << Qt::endl;
+        return std::nullopt;
+    }
+    return check;
+}
+
+QString summary(const Diagnostics& diagnostics)
+{
+    const auto errors = std::count_if(diagnostics.cbegin(), diagnostics.cend(),
+                                      [](const Diagnostic& d) { return d.severity == Severity::Error; });
+    const auto warnings = diagnostics.size() - errors;
+    if (diagnostics.isEmpty())
+        return QStringLiteral("no problems found");
+    return QStringLiteral("%1 error%2, %3 warning%4")
+        .arg(errors)
+        .arg(errors == 1 ? QString() : QStringLiteral("s"))
+        .arg(warnings)
+        .arg(warnings == 1 ? QString() : QStringLiteral("s"));
+}
+
+int validateCommand(const QCommandLineParser& parser, Streams& io)
+{
+    const QString path = parser.positionalArguments().constFirst();
+    const std::optional<RequestCheck> check = loadRequest(path, io);
+    if (!check)
+        return BadInput;
+    for (const Diagnostic& diagnostic : check->diagnostics)
+        io.out << formatDiagnostic(diagnostic) << QLatin1Char('\n');
+    io.out.flush();
+    io.err << displayName(path) << QStringLiteral(": ") << summary(check->diagnostics) << Qt::endl;
+    return hasErrors(check->diagnostics) ? ValidationFailed : Success;
+}
+
+int bodyCommand(const QCommandLineParser& parser, Streams& io)
+{
+    EnumCasing casing = EnumCasing::Lower;
+    if (parser.isSet(QStringLiteral("casing"))) {
+        const auto parsed = parseEnumCasing(parser.value(QStringLiteral("casing")));
+        if (!parsed) {
+            io.err << QStringLiteral("taskcomposer body: --casing takes lower or upper, not \"")
+                   << parser.value(QStringLiteral("casing")) << QStringLiteral("\"") << Qt::endl;
+            return BadInput;
+        }
+        casing = *parsed;
+    }
+    const QString path = parser.positionalArguments().constFirst();
+    const std::optional<RequestCheck> check = loadRequest(path, io);
+    if (!check)
+        return BadInput;
+    const auto format = parser.isSet(QStringLiteral("compact")) ? OrderedJson::Format::Compact
+                                                                : OrderedJson::Format::Indented;
+    io.out << QString::fromUtf8(requestBodyText(check->request, casing, format)) << Qt::endl;
+    for (const Diagnostic& diagnostic : check->diagnostics)
+        io.err << formatDiagnostic(diagnostic) << QLatin1Char('\n');
+    if (hasErrors(check->diagnostics)) {
+        io.err << displayName(path) << QStringLiteral(": ") << summary(check->diagnostics)
+               << QStringLiteral(": the app would not send this body") << Qt::endl;
+        return ValidationFailed;
+    }
+    io.err.flush();
+    return Success;
+}
+
+QList<Command> commands()
+{
+    return {
+        {QStringLiteral("validate"), kValidateHelp, &validateCommand, {}},
+        {QStringLiteral("body"), kBodyHelp, &bodyCommand,
+         {QCommandLineOption(QStringList{QStringLiteral("casing")}, QString(), QStringLiteral("casing")),
+          QCommandLineOption(QStringList{QStringLiteral("compact")})}},
+    };
+}
+
+int runCommand(const Command& command, const QStringList& arguments, Streams& io)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    parser.addOption(help);
+    parser.addOptions(command.options);
+    parser.addPositionalArgument(QStringLiteral("file"), QString());
+
+    const QString usage = QStringLiteral("Run \"taskcomposer %1 --help\" for usage.").arg(command.name);
+    if (!parser.parse(QStringList{kProgram} + arguments)) {
+        io.err << kProgram << QLatin1Char(' ') << command.name << QStringLiteral(": ") << parser.errorText()
+               << QLatin1Char('\n') << usage << Qt::endl;
+        return BadInput;
+    }
+    if (parser.isSet(help)) {
+        io.out << command.help << Qt::flush;
+        return Success;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        io.err << kProgram << QLatin1Char(' ') << command.name
+               << (positional.isEmpty() ? QStringLiteral(": FILE is missing (use - for standard input)")
+                                        : QStringLiteral(": takes one FILE, got %1").arg(positional.size()))
+               << QLatin1Char('\n') << usage << Qt::endl;
+        return BadInput;
+    }
+    return command.handler(parser, io);
+}
+
+} // namespace
+
+bool isHeadlessInvocation(const QString& firstArgument)
+{
+    static const QStringList globalFlags{QStringLiteral("-h"), QStringLiteral("--help"), QStringLiteral("-v"),
+                                         QStringLiteral("--version")};
+    if (globalFlags.contains(firstArgument))
+        return true;
+    const QList<Command> known = commands();
+    return std::any_of(known.cbegin(), known.cend(), [&](const Command& c) { return c.name == firstArgument; });
+}
+
+int run(const QStringList& arguments, Streams streams)
+{
+    if (arguments.isEmpty() || arguments.constFirst() == QLatin1String("-h")
+        || arguments.constFirst() == QLatin1String("--help")) {
+        streams.out << generalHelp() << Qt::flush;
+        return Success;
+    }
+    if (arguments.constFirst() == QLatin1String("-v") || arguments.constFirst() == QLatin1String("--version")) {
+        streams.out << kProgram << QLatin1Char(' ') << QStringLiteral(TASKCOMPOSER_VERSION) << Qt::endl;
+        return Success;
+    }
+    for (const Command& command : commands()) {
+        if (command.name == arguments.constFirst())
+            return runCommand(command, arguments.mid(1), streams);
+    }
+    streams.err << kProgram << QStringLiteral(": unknown command \"") << arguments.constFirst()
+                << QStringLiteral("\"\n") << generalHelp() << Qt::flush;
+    return BadInput;
+}
+
+int run(const QStringList& arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return run(arguments, Streams{out, err, stdin});
+}
+
+} // namespace tc::cli

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# One script for a fresh Debian 12 machine (run as root, or with sudo available):
+#   packaging/setup.sh run    install what is missing, build, start the app
+#   packaging/setup.sh test   install what is missing, build, run every test (plain and ASan+UBSan)
+#   packaging/setup.sh deps   only install what is missing
+#
+# Every Debian package the project needs is listed here, and only here.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+PACKAGES=(
+    # toolchain
+    cmake ninja-build g++ pkg-config
+    # Qt 6.4: Core, Network, Widgets, Test; platform plugins to show a window
+    qt6-base-dev qt6-base-dev-tools libgl-dev qt6-qpa-plugins
+    # a font, so text renders on the offscreen platform and under Xvfb
+    fonts-dejavu-core
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        echo "error: installing packages needs root; run this script as root or install sudo" >&2
+        exit 1
+    fi
+}
+
+install_missing() {
+    local missing=()
+    for package in "${PACKAGES[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+            missing+=("$package")
+        fi
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        log "Debian packages: all present"
+        return
+    fi
+    log "Installing: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+}
+
+build() {
+    local preset=$1
+    log "Configuring and building ($preset)"
+    cmake --preset "$preset" >/dev/null
+    cmake --build --preset "$preset"
+}
+
+run_tests() {
+    local preset=$1
+    log "Testing ($preset)"
+    ctest --preset "$preset" -j2
+}
+
+command=${1:-}
+case "$command" in
+    deps)
+        install_missing
+        ;;
+    run)
+        shift
+        install_missing
+        build dev
+        if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+            log "No display found (DISPLAY and WAYLAND_DISPLAY are empty)."
+            log "Start one (e.g. 'Xvfb :99 & export DISPLAY=:99') or try the command line: build-dev/app/taskcomposer --help"
+        fi
+        log "Starting Task Composer"
+        exec build-dev/app/taskcomposer "$@"
+        ;;
+    test)
+        install_missing
+        build dev
+        run_tests dev
+        build asan
+        run_tests asan
+        log "All tests passed, plain and under AddressSanitizer + UndefinedBehaviorSanitizer"
+        ;;
+    *)
+        sed -n '3,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+        exit 2
+        ;;
+esac
