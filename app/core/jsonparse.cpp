@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "jsonparse.h"
 
+#include "jsonsyntax.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -80,14 +82,21 @@ ParsedObject parseJsonObject(const QByteArray& text)
     if (firstValue == text.size())
         return {std::nullopt, {QStringLiteral("the text is empty: expected a JSON object"), 0, 0}};
 
+    // Qt reads a scalar top level as a malformed value; say what is really wrong.
+    if (text[firstValue] != '{' && text[firstValue] != '[')
+        return {std::nullopt, errorAt(text, firstValue, QStringLiteral("expected a JSON object ({ … })"))};
+
+    // Qt's parser forgives raw line breaks and unknown escapes inside strings; the server does not,
+    // so the strict scanner goes first. It also pins down positions Qt reports a token off.
+    if (const std::optional<SyntaxError> syntax = findSyntaxError(text, start))
+        return {std::nullopt, errorAt(text, syntax->offset, syntax->message)};
+
     QJsonParseError parseError;
     // The offset Qt reports is relative to what it was given, so hand it the bytes after the mark
     // and add the mark back when turning the offset into a line and column.
     const QJsonDocument document = QJsonDocument::fromJson(text.mid(start), &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        // Qt reports the offset just past the offending token; an editor's cursor there is right.
+    if (parseError.error != QJsonParseError::NoError) // only where the scanner is laxer than Qt
         return {std::nullopt, errorAt(text, start + parseError.offset, describe(parseError.error))};
-    }
     if (!document.isObject()) {
         const QString found = document.isArray() ? QStringLiteral("a list") : QStringLiteral("a single value");
         return {std::nullopt,

@@ -25,6 +25,11 @@ QStringList exampleFileNames()
     return QDir(QStringLiteral(TASKCOMPOSER_EXAMPLES_DIR)).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
 }
 
+QString seedFilePath()
+{
+    return QStringLiteral(TASKCOMPOSER_SEED_FILE);
+}
+
 QJsonObject jsonObject(const char* text)
 {
     QJsonParseError error;

@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: MIT
+// Placeholder: being written.
+#include <QTest>
+class Placeholder : public QObject { Q_OBJECT };
+QTEST_GUILESS_MAIN(Placeholder)
+#include "tst_robustness.moc"
