@@ -120,6 +120,9 @@ void checkJsonParameters(Diagnostics& out, const QString& path, const QJsonObjec
                                                     "or move provider-specific settings to provider_parameters"));
         else
             checkParameter(out, itemPath, *known, it.value());
+        // InvocationParams carries its own ToolConfig, with the same shape as the top-level one.
+        if (it.key() == QLatin1String("tool_config") && it.value().isObject())
+            checkToolConfig(out, itemPath, it.value().toObject());
     }
 }
 
@@ -128,8 +131,17 @@ void checkToolConfig(Diagnostics& out, const QString& path, const QJsonObject& t
     for (auto it = toolConfig.constBegin(); it != toolConfig.constEnd(); ++it) {
         const QString itemPath = path + QLatin1Char('.') + it.key();
         if (it.key() == QLatin1String("tools")) {
-            if (!it.value().isArray())
+            if (!it.value().isArray()) {
                 out << error(itemPath, QStringLiteral("must be a list of tool definitions"));
+                continue;
+            }
+            const QJsonArray tools = it.value().toArray();
+            for (qsizetype i = 0; i < tools.size(); ++i) {
+                if (!tools.at(i).isObject())
+                    out << error(joinPath(itemPath, i),
+                                 QStringLiteral("must be an object: a tool definition such as {\"type\": \"function\", "
+                                                "\"function\": {\"name\": …}}"));
+            }
         } else if (it.key() == QLatin1String("tool_choice")) {
             if (!it.value().isObject() && !it.value().isString())
                 out << error(itemPath, QStringLiteral("must be an object (or a string such as \"auto\")"));

@@ -127,7 +127,7 @@ RequestRead readRequestBody(const QJsonObject& body)
             reader.report(error(typeKey, QStringLiteral("unknown task type \"%1\": use one of %2")
                                              .arg(*type, taskTypeChoices(EnumCasing::Lower).join(QStringLiteral(", ")))));
         }
-    } else if (!body.contains(typeKey)) {
+    } else if (body.value(typeKey).isNull() || body.value(typeKey).isUndefined()) {
         reader.report(error(typeKey, QStringLiteral("is required: template_evaluation, code_evaluation or "
                                                     "run_experiment")));
     }

@@ -103,7 +103,7 @@ LlmMessage readMessage(const QJsonObject& object, const QString& path, FieldRead
         else
             reader.report(error(rolePath, QStringLiteral("unknown role \"%1\": use one of %2")
                                               .arg(*role, messageRoleChoices(EnumCasing::Lower).join(QStringLiteral(", ")))));
-    } else if (!object.contains(QStringLiteral("role"))) {
+    } else if (object.value(QStringLiteral("role")).isNull() || object.value(QStringLiteral("role")).isUndefined()) {
         reader.report(error(rolePath, QStringLiteral("every message needs a role: user, assistant, system or tool")));
     }
     message.content = reader.string(object, QStringLiteral("content"), joinPath(path, QStringLiteral("content")))
@@ -221,7 +221,7 @@ RunConfigurationRead readRunConfiguration(const QJsonObject& object, const QStri
                                 QStringLiteral("unknown experiment type \"%1\": use one of %2")
                                     .arg(*type, experimentTypeChoices(EnumCasing::Lower).join(QStringLiteral(", ")))));
         }
-    } else if (!object.contains(kExperimentType)) {
+    } else if (object.value(kExperimentType).isNull() || object.value(kExperimentType).isUndefined()) {
         reader.report(error(at("experiment_type"),
                             QStringLiteral("is required: choose llm_generation, template_evaluation or agent_call")));
     }
@@ -242,6 +242,13 @@ RunConfigurationRead readRunConfiguration(const QJsonObject& object, const QStri
             }
         }
     }
+    // The model always holds a format (it defaults to f_string), so validation cannot tell one
+    // was given for a variant that has none: say so here.
+    if (object.contains(QStringLiteral("input_variable_format")) && !object.value(QStringLiteral("input_variable_format")).isNull()
+        && read.experimentTypeKnown && config.experimentType != ExperimentType::LlmGeneration)
+        reader.report(error(at("input_variable_format"),
+                            QStringLiteral("is not part of a %1 run configuration: remove it")
+                                .arg(toApiString(config.experimentType, EnumCasing::Lower))));
     if (const auto format = reader.string(object, QStringLiteral("input_variable_format"), at("input_variable_format"))) {
         if (const auto parsed = parseInputVariableFormat(*format))
             config.inputVariableFormat = *parsed;
@@ -264,9 +271,11 @@ RunConfigurationRead readRunConfiguration(const QJsonObject& object, const QStri
         for (auto it = choices->constBegin(); it != choices->constEnd(); ++it, ++index) {
             if (it.value().isDouble())
                 config.classificationChoices.append({it.key(), it.value().toDouble()});
-            else
+            else {
                 reader.wrongType(joinPath(joinPath(at("classification_choices"), index), QStringLiteral("value")),
                                  it.value(), QStringLiteral("a number (the score for \"%1\")").arg(it.key()));
+                config.classificationChoices.append({it.key(), 0}); // keeps later indices in step
+            }
         }
     }
     if (const auto mapping = jsonObject("column_mapping"))

@@ -40,10 +40,14 @@ void checkDataSource(Diagnostics& out, const TaskRequest& request)
                      QStringLiteral("one of project_id or dataset_id is required: a project evaluates live traces, "
                                     "a dataset evaluates experiments"));
     }
+    // Given but only spaces: requireId reports it as blank, the lints otherwise.
+    const QString blank = QStringLiteral("is only spaces: paste the ID, or clear the field");
     if (hasProject)
-        requireId(out, QStringLiteral("project_id"), request.projectId, {}, kProjectKinds, QStringLiteral("a project ID"));
+        requireId(out, QStringLiteral("project_id"), request.projectId, blank, kProjectKinds,
+                  QStringLiteral("a project ID"));
     if (hasDataset)
-        requireId(out, QStringLiteral("dataset_id"), request.datasetId, {}, kDatasetKinds, QStringLiteral("a dataset ID"));
+        requireId(out, QStringLiteral("dataset_id"), request.datasetId, blank, kDatasetKinds,
+                  QStringLiteral("a dataset ID"));
 }
 
 void checkExperimentIds(Diagnostics& out, const TaskRequest& request)
