@@ -1,28 +1,263 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "background.h"
+#include "diagnosticslist.h"
+#include "previewpane.h"
+#include "requestcheck.h"
+#include "requestcodec.h"
+#include "taskform.h"
+#include "userprompts.h"
+#include "validation.h"
+
+#include <QCloseEvent>
+#include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 namespace tc::gui {
+namespace {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+// Fields with a marker: a coloured frame, and the message under them in the same colour.
+const char* const kStyleSheet = R"(
+*[severity="error"] { border: 1px solid #c62828; border-radius: 2px; }
+*[severity="warning"] { border: 1px solid #ef8f00; border-radius: 2px; }
+QLabel[severity="error"] { border: none; color: #c62828; }
+QLabel[severity="warning"] { border: none; color: #b26a00; }
+)";
+
+} // namespace
+
+MainWindow::MainWindow(std::unique_ptr<UserPrompts> prompts, QWidget* parent)
+    : QMainWindow(parent), m_prompts(prompts ? std::move(prompts) : std::make_unique<DialogPrompts>())
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(QStringLiteral("New task"));
-    auto* placeholder = new QLabel(this);
-    placeholder->setObjectName(QStringLiteral("placeholder"));
-    placeholder->setAlignment(Qt::AlignCenter);
-    placeholder->setWordWrap(true);
-    placeholder->setTextFormat(Qt::RichText);
-    placeholder->setText(QStringLiteral(
-        "<h2>Task Composer</h2>"
-        "<p>The task form comes next. Until then the same checks run from a terminal:</p>"
-        "<p><tt>taskcomposer validate task.json</tt><br><tt>taskcomposer body task.json --casing upper</tt></p>"));
-    placeholder->setMargin(24);
-    setCentralWidget(placeholder);
-    statusBar()->showMessage(QStringLiteral("Ready"));
-    resize(1100, 720);
+    setStyleSheet(QLatin1String(kStyleSheet));
+
+    m_form = new TaskForm(this);
+    m_form->setObjectName(QStringLiteral("taskForm"));
+    m_formScroll = new QScrollArea(this);
+    m_formScroll->setObjectName(QStringLiteral("formScroll"));
+    m_formScroll->setWidgetResizable(true);
+    m_formScroll->setWidget(m_form);
+
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(6, 6, 6, 6);
+    auto* sendRow = new QHBoxLayout;
+    m_send = new QPushButton(QStringLiteral("Send"), right);
+    m_send->setObjectName(QStringLiteral("send"));
+    m_send->setAccessibleName(QStringLiteral("Send the request"));
+    m_send->setToolTip(QStringLiteral("Create the task (Ctrl+Enter)"));
+    m_sendReason = new QLabel(right);
+    m_sendReason->setObjectName(QStringLiteral("sendReason"));
+    m_sendReason->setWordWrap(true);
+    sendRow->addWidget(m_send);
+    sendRow->addWidget(m_sendReason, 1);
+    rightLayout->addLayout(sendRow);
+
+    m_rightSplitter = new QSplitter(Qt::Vertical, right);
+    m_rightSplitter->setObjectName(QStringLiteral("rightSplitter"));
+    m_preview = new PreviewPane(m_rightSplitter);
+    m_list = new DiagnosticsList(m_rightSplitter);
+    m_rightSplitter->setStretchFactor(0, 3);
+    m_rightSplitter->setStretchFactor(1, 1);
+    rightLayout->addWidget(m_rightSplitter, 1);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("splitter"));
+    m_splitter->addWidget(m_formScroll);
+    m_splitter->addWidget(right);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    setCentralWidget(m_splitter);
+
+    buildMenus();
+    connect(m_form, &TaskForm::edited, this, [this] {
+        m_pristine = false;
+        refreshFromForm();
+    });
+    connect(m_preview, &PreviewPane::casingChanged, this, [this](EnumCasing casing) {
+        QSettings().setValue(QStringLiteral("preview/casing"), toApiString(casing));
+        refreshFromForm();
+    });
+    connect(m_preview, &PreviewPane::rawModeChanged, this, [this](bool raw) {
+        if (raw) {
+            m_rawParses = true;
+            m_preview->setRawText(m_preview->text());
+        } else {
+            m_rawParses = true;
+            ++m_rawGeneration; // a check still running no longer matters
+            refreshFromForm();
+        }
+    });
+    connect(m_preview, &PreviewPane::rawTextEdited, this, &MainWindow::applyRawText);
+    connect(m_list, &DiagnosticsList::fieldRequested, this, &MainWindow::focusField);
+    connect(m_send, &QPushButton::clicked, this, &MainWindow::requestSend);
+
+    QSettings settings;
+    m_preview->setCasing(parseEnumCasing(settings.value(QStringLiteral("preview/casing")).toString())
+                             .value_or(EnumCasing::Lower));
+    resize(1280, 820);
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray()))
+        m_splitter->setSizes({640, 640});
+    m_rightSplitter->restoreState(settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
+
+    refreshFromForm();
+    markSaved(QString());
+    statusBar()->showMessage(QStringLiteral("Ready: fill in the form; the body on the right follows as you type"));
+}
+
+MainWindow::~MainWindow()
+{
+    // A cell editor still open commits its text while the children are destroyed; by then this
+    // window is half gone and must not hear about it.
+    m_form->blockSignals(true);
+    m_preview->blockSignals(true);
+}
+
+void MainWindow::refreshFromForm()
+{
+    if (m_preview->rawMode())
+        return; // the raw text drives the form, not the other way round
+    FormRead read = m_form->read();
+    Diagnostics diagnostics = read.problems;
+    diagnostics << validateTaskRequest(read.request);
+    m_preview->showGenerated(requestBodyText(read.request, m_preview->casing()));
+    showDiagnostics(diagnostics);
+    updateTitle();
+}
+
+void MainWindow::applyRawText(const QString& text)
+{
+    // Parsing a pasted body can take a while when it is large: do it off the GUI thread and use
+    // the newest result only.
+    const quint64 generation = ++m_rawGeneration;
+    const QByteArray bytes = text.toUtf8();
+    runInBackground<RequestCheck>(
+        this, [bytes] { return checkRequestText(bytes); },
+        [this, generation](RequestCheck check) {
+            if (generation != m_rawGeneration || !m_preview->rawMode())
+                return;
+            if (check.parseError) {
+                m_rawParses = false;
+                m_preview->showRawError(QStringLiteral("Not valid JSON, so the form was left as it was: ")
+                                        + check.parseError->toString());
+            } else {
+                m_rawParses = true;
+                m_pristine = false;
+                m_preview->showRawError(QString());
+                m_form->setRequest(check.request);
+                showDiagnostics(check.diagnostics);
+            }
+            updateSendState();
+            updateTitle();
+        });
+}
+
+void MainWindow::showDiagnostics(const Diagnostics& diagnostics)
+{
+    m_diagnostics = diagnostics;
+    m_form->showDiagnostics(m_pristine ? Diagnostics() : diagnostics);
+    m_list->setDiagnostics(diagnostics);
+    updateSendState();
+}
+
+void MainWindow::updateSendState()
+{
+    const auto errors = std::count_if(m_diagnostics.cbegin(), m_diagnostics.cend(),
+                                      [](const Diagnostic& d) { return d.severity == Severity::Error; });
+    const auto warnings = m_diagnostics.size() - errors;
+    QString reason;
+    if (!m_rawParses)
+        reason = QStringLiteral("The raw JSON does not parse: fix it to send.");
+    else if (errors > 0)
+        reason = QStringLiteral("%1 problem%2 to fix before sending; the first: %3")
+                     .arg(errors)
+                     .arg(errors == 1 ? QString() : QStringLiteral("s"))
+                     .arg(formatDiagnostic(*std::find_if(m_diagnostics.cbegin(), m_diagnostics.cend(), [](const Diagnostic& d) {
+                         return d.severity == Severity::Error;
+                     })));
+    else if (warnings > 0)
+        reason = QStringLiteral("Ready to send, with %1 warning%2 worth a look.")
+                     .arg(warnings)
+                     .arg(warnings == 1 ? QString() : QStringLiteral("s"));
+    else
+        reason = QStringLiteral("Ready to send.");
+    m_send->setEnabled(m_rawParses && errors == 0);
+    m_sendReason->setText(reason);
+    m_send->setAccessibleDescription(reason);
+}
+
+QByteArray MainWindow::bodyToSend() const
+{
+    if (!m_send->isEnabled())
+        return {};
+    return requestBodyText(m_form->read().request, m_preview->casing());
+}
+
+void MainWindow::requestSend()
+{
+    const QByteArray body = bodyToSend();
+    if (body.isEmpty()) {
+        statusBar()->showMessage(m_sendReason->text(), 8000);
+        return;
+    }
+    emit sendRequested(body, m_preview->casing());
+}
+
+void MainWindow::focusField(const QString& path)
+{
+    QWidget* field = m_form->fieldFor(path);
+    if (!field) {
+        if (!m_preview->rawMode())
+            statusBar()->showMessage(QStringLiteral("%1 is not a field of this form; switch to Raw JSON to edit it")
+                                         .arg(path.isEmpty() ? QStringLiteral("The body") : path),
+                                     8000);
+        return;
+    }
+    m_formScroll->ensureWidgetVisible(field, 40, 80);
+    field->setFocus(Qt::OtherFocusReason);
+}
+
+QString MainWindow::currentText() const
+{
+    return m_preview->text();
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = m_filePath.isEmpty() ? QStringLiteral("Untitled task") : QFileInfo(m_filePath).fileName();
+    setWindowTitle(name + QStringLiteral("[*]"));
+    setWindowModified(currentText() != m_savedText);
+}
+
+void MainWindow::markSaved(const QString& path)
+{
+    m_filePath = path;
+    m_savedText = currentText();
+    updateTitle();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/rightSplitter"), m_rightSplitter->saveState());
+    event->accept();
 }
 
 } // namespace tc::gui

@@ -6,6 +6,7 @@
 #include "testdata.h"
 #include "validation.h"
 
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace tc;
@@ -42,6 +43,7 @@ private slots:
     void validate200Evaluators();
     void checkTypicalBodyText();
     void writeTypicalBody();
+    void baselineQtParseOnly();
 };
 
 void BenchValidation::validateTypicalTask()
@@ -81,6 +83,16 @@ void BenchValidation::writeTypicalBody()
     QBENCHMARK {
         const QByteArray body = requestBodyText(request, EnumCasing::Lower);
         Q_UNUSED(body);
+    }
+}
+
+void BenchValidation::baselineQtParseOnly()
+{
+    // The floor for comparison: what any client pays just to parse the same body with Qt.
+    const QByteArray text = test::readExample(QStringLiteral("template-evaluation-project.json"));
+    QBENCHMARK {
+        const QJsonDocument document = QJsonDocument::fromJson(text);
+        Q_UNUSED(document);
     }
 }
 

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+#include "draftfile.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace tc {
+
+DraftLoad loadDraft(const QString& path)
+{
+    DraftLoad load;
+    load.path = path;
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        load.error = QStringLiteral("%1 does not exist").arg(path);
+        return load;
+    }
+    if (info.size() > kMaxDraftBytes) {
+        load.error = QStringLiteral("%1 is %2 MB; a task draft is at most %3 MB")
+                         .arg(path)
+                         .arg(static_cast<double>(info.size()) / (1024 * 1024), 0, 'f', 1)
+                         .arg(kMaxDraftBytes / (1024 * 1024));
+        return load;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        load.error = QStringLiteral("cannot open %1: %2").arg(path, file.errorString());
+        return load;
+    }
+    load.check = checkRequestText(file.read(kMaxDraftBytes + 1));
+    return load;
+}
+
+QString saveDraft(const QString& path, const QByteArray& body)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    file.write(body);
+    if (!body.endsWith('\n'))
+        file.write("\n");
+    if (!file.commit())
+        return QStringLiteral("cannot save %1: %2").arg(path, file.errorString());
+    return {};
+}
+
+} // namespace tc

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+#include "evaluatorcard.h"
+
+#include "fieldfeedback.h"
+#include "formrow.h"
+#include "keyvaluetable.h"
+
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace tc::gui {
+
+EvaluatorCard::EvaluatorCard(QWidget* parent) : QFrame(parent)
+{
+    setFrameShape(QFrame::StyledPanel);
+    auto* layout = new QVBoxLayout(this);
+
+    auto* header = new QHBoxLayout;
+    m_title = new QLabel(this);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    header->addWidget(m_title);
+    header->addStretch();
+    const auto button = [this, header](const QString& text, const QString& name, const QString& tip) {
+        auto* b = new QToolButton(this);
+        b->setText(text);
+        b->setObjectName(name);
+        b->setToolTip(tip);
+        b->setAccessibleName(tip);
+        header->addWidget(b);
+        return b;
+    };
+    m_up = button(QStringLiteral("↑"), QStringLiteral("moveEvaluatorUp"), QStringLiteral("Move this evaluator up"));
+    m_down = button(QStringLiteral("↓"), QStringLiteral("moveEvaluatorDown"), QStringLiteral("Move this evaluator down"));
+    QToolButton* remove =
+        button(QStringLiteral("✕"), QStringLiteral("removeEvaluator"), QStringLiteral("Remove this evaluator"));
+    layout->addLayout(header);
+
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_id = new QLineEdit(this);
+    m_id->setPlaceholderText(QStringLiteral("base64 ID, e.g. RXZhbHVhdG9yOjEyOmFCY0Q="));
+    m_idMessage = addFormRow(form, QStringLiteral("Evaluator &ID"), m_id, QStringLiteral("evaluatorId"));
+    m_version = new QLineEdit(this);
+    m_version->setPlaceholderText(QStringLiteral("optional: pin a version; empty follows the latest"));
+    m_versionMessage = addFormRow(form, QStringLiteral("Version ID"), m_version, QStringLiteral("evaluatorVersionId"));
+    m_filter = new QLineEdit(this);
+    m_filter->setPlaceholderText(QStringLiteral("optional, ANDed with the task filter: span_kind = 'LLM'"));
+    m_filterMessage = addFormRow(form, QStringLiteral("Query filter"), m_filter, QStringLiteral("evaluatorQueryFilter"));
+    m_mappings = new KeyValueTable(QStringLiteral("Template variable"), QStringLiteral("Column"),
+                                   QStringLiteral("Column mappings"), this);
+    m_mappings->setObjectName(QStringLiteral("columnMappings"));
+    form->addRow(QStringLiteral("Column mappings"), m_mappings);
+    layout->addLayout(form);
+
+    for (QLineEdit* edit : {m_id, m_version, m_filter})
+        connect(edit, &QLineEdit::textEdited, this, &EvaluatorCard::edited);
+    connect(m_mappings, &KeyValueTable::edited, this, &EvaluatorCard::edited);
+    connect(m_up, &QToolButton::clicked, this, &EvaluatorCard::moveUpRequested);
+    connect(m_down, &QToolButton::clicked, this, &EvaluatorCard::moveDownRequested);
+    connect(remove, &QToolButton::clicked, this, &EvaluatorCard::removeRequested);
+}
+
+EvaluatorInput EvaluatorCard::value() const
+{
+    EvaluatorInput evaluator;
+    evaluator.evaluatorId = m_id->text();
+    evaluator.evaluatorVersionId = m_version->text();
+    evaluator.queryFilter = m_filter->text();
+    for (const auto& [key, column] : m_mappings->rows())
+        evaluator.columnMappings.append({key, column});
+    return evaluator;
+}
+
+void EvaluatorCard::setValue(const EvaluatorInput& evaluator)
+{
+    m_id->setText(evaluator.evaluatorId);
+    m_version->setText(evaluator.evaluatorVersionId);
+    m_filter->setText(evaluator.queryFilter);
+    KeyValueTable::Rows rows;
+    for (const ColumnMapping& mapping : evaluator.columnMappings)
+        rows.append({mapping.key, mapping.column});
+    m_mappings->setRows(rows);
+}
+
+void EvaluatorCard::setIndex(int index, int count)
+{
+    setObjectName(QStringLiteral("evaluator%1").arg(index));
+    m_title->setText(QStringLiteral("Evaluator %1").arg(index + 1));
+    setAccessibleName(m_title->text());
+    m_up->setEnabled(index > 0);
+    m_down->setEnabled(index + 1 < count);
+}
+
+void EvaluatorCard::registerFields(FieldFeedback& feedback, const QString& path)
+{
+    feedback.registerField(path, m_id, m_idMessage);
+    feedback.registerField(path + QStringLiteral(".evaluator_id"), m_id, m_idMessage);
+    feedback.registerField(path + QStringLiteral(".evaluator_version_id"), m_version, m_versionMessage);
+    feedback.registerField(path + QStringLiteral(".query_filter"), m_filter, m_filterMessage);
+    m_mappings->registerFields(feedback, path + QStringLiteral(".column_mappings"));
+}
+
+} // namespace tc::gui

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+#include "fieldfeedback.h"
+
+#include <QLabel>
+#include <QRegularExpression>
+#include <QStyle>
+
+namespace tc::gui {
+namespace {
+
+const char* const kSeverityProperty = "severity";
+
+void setMarker(QWidget* field, const QString& severity)
+{
+    if (field->property(kSeverityProperty).toString() == severity)
+        return;
+    field->setProperty(kSeverityProperty, severity);
+    // Style sheets read dynamic properties only when the widget is polished again.
+    field->style()->unpolish(field);
+    field->style()->polish(field);
+    field->update();
+}
+
+// "[2].key" → "row 3: ", so a message about a table row says which row.
+QString describeRemainder(const QString& remainder)
+{
+    static const QRegularExpression row(QStringLiteral("^\\[(\\d+)\\]"));
+    const auto match = row.match(remainder);
+    if (match.hasMatch())
+        return QStringLiteral("row %1: ").arg(match.captured(1).toInt() + 1);
+    if (remainder.startsWith(QLatin1Char('.')))
+        return remainder.mid(1) + QStringLiteral(": ");
+    return {};
+}
+
+} // namespace
+
+QLabel* makeMessageLabel(QWidget* parent)
+{
+    auto* label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setVisible(false);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * 0.92);
+    label->setFont(font);
+    return label;
+}
+
+void FieldFeedback::clearRegistrations()
+{
+    apply({});
+    m_slots.clear();
+}
+
+void FieldFeedback::registerField(const QString& path, QWidget* field, QLabel* messageLabel)
+{
+    m_slots.insert(path, Slot{field, messageLabel});
+}
+
+QString FieldFeedback::registeredPrefix(const QString& path) const
+{
+    QString candidate = path;
+    while (!candidate.isEmpty()) {
+        if (m_slots.contains(candidate) && m_slots.value(candidate).field)
+            return candidate;
+        const qsizetype cut = std::max(candidate.lastIndexOf(QLatin1Char('.')), candidate.lastIndexOf(QLatin1Char('[')));
+        if (cut <= 0)
+            break;
+        candidate.truncate(cut);
+    }
+    return {};
+}
+
+QWidget* FieldFeedback::fieldFor(const QString& path) const
+{
+    const QString prefix = registeredPrefix(path);
+    return prefix.isEmpty() ? nullptr : m_slots.value(prefix).field.data();
+}
+
+QString FieldFeedback::markerOf(const QWidget* field)
+{
+    return field ? field->property(kSeverityProperty).toString() : QString();
+}
+
+void FieldFeedback::apply(const Diagnostics& diagnostics)
+{
+    struct Collected
+    {
+        bool error = false;
+        QStringList lines;
+    };
+    QHash<QString, Collected> byField;
+    for (const Diagnostic& diagnostic : diagnostics) {
+        const QString prefix = registeredPrefix(diagnostic.path);
+        if (prefix.isEmpty())
+            continue;
+        Collected& collected = byField[prefix];
+        collected.error = collected.error || diagnostic.severity == Severity::Error;
+        collected.lines << describeRemainder(diagnostic.path.mid(prefix.size())) + diagnostic.message;
+    }
+    for (const QString& path : std::as_const(m_marked)) {
+        if (byField.contains(path))
+            continue;
+        const Slot slot = m_slots.value(path);
+        if (slot.field) {
+            setMarker(slot.field, QString());
+            slot.field->setAccessibleDescription(QString());
+        }
+        if (slot.message)
+            slot.message->setVisible(false);
+    }
+    m_marked = byField.keys();
+    for (auto it = byField.cbegin(); it != byField.cend(); ++it) {
+        const Slot slot = m_slots.value(it.key());
+        const QString severity = it->error ? QStringLiteral("error") : QStringLiteral("warning");
+        const QString text = it->lines.join(QLatin1Char('\n'));
+        if (slot.field) {
+            setMarker(slot.field, severity);
+            slot.field->setAccessibleDescription(text);
+        }
+        if (slot.message) {
+            slot.message->setText(text);
+            slot.message->setProperty(kSeverityProperty, severity);
+            slot.message->style()->unpolish(slot.message);
+            slot.message->style()->polish(slot.message);
+            slot.message->setVisible(true);
+        }
+    }
+}
+
+} // namespace tc::gui

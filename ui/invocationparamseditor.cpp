@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+#include "invocationparamseditor.h"
+
+#include "fieldfeedback.h"
+#include "jsonobjectedit.h"
+
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+
+namespace tc::gui {
+namespace {
+
+// Spin boxes show "default" at their minimum, one step below the real range: "not given".
+QDoubleSpinBox* optionalDouble(QWidget* parent, double maximum, double step, const QString& name)
+{
+    auto* box = new QDoubleSpinBox(parent);
+    box->setObjectName(name);
+    box->setDecimals(2);
+    box->setRange(-step, maximum);
+    box->setSingleStep(step);
+    box->setSpecialValueText(QStringLiteral("default"));
+    box->setValue(-step);
+    return box;
+}
+
+} // namespace
+
+InvocationParamsEditor::InvocationParamsEditor(QWidget* parent) : QWidget(parent)
+{
+    auto* form = new QFormLayout(this);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_temperature = optionalDouble(this, 2.0, 0.1, QStringLiteral("temperature"));
+    m_temperature->setAccessibleName(QStringLiteral("Temperature"));
+    form->addRow(QStringLiteral("Temperature"), m_temperature);
+    m_maxTokens = new QSpinBox(this);
+    m_maxTokens->setObjectName(QStringLiteral("maxTokens"));
+    m_maxTokens->setAccessibleName(QStringLiteral("Max tokens"));
+    m_maxTokens->setRange(0, 10'000'000);
+    m_maxTokens->setSpecialValueText(QStringLiteral("default"));
+    form->addRow(QStringLiteral("Max tokens"), m_maxTokens);
+    m_topP = optionalDouble(this, 1.0, 0.05, QStringLiteral("topP"));
+    m_topP->setAccessibleName(QStringLiteral("Top p"));
+    form->addRow(QStringLiteral("Top p"), m_topP);
+    m_stop = new QLineEdit(this);
+    m_stop->setObjectName(QStringLiteral("stopSequences"));
+    m_stop->setAccessibleName(QStringLiteral("Stop sequences"));
+    m_stop->setPlaceholderText(QStringLiteral("comma-separated, e.g. END, ###"));
+    form->addRow(QStringLiteral("Stop sequences"), m_stop);
+    m_more = new JsonObjectEdit(QStringLiteral("{\"frequency_penalty\": 0.5, \"reasoning_effort\": \"low\"}"), this);
+    m_more->setObjectName(QStringLiteral("moreInvocationParameters"));
+    m_more->setAccessibleName(QStringLiteral("More invocation parameters (JSON)"));
+    form->addRow(QStringLiteral("More (JSON)"), m_more);
+    m_message = makeMessageLabel(this);
+    form->addRow(m_message);
+
+    connect(m_temperature, &QDoubleSpinBox::valueChanged, this, &InvocationParamsEditor::edited);
+    connect(m_maxTokens, &QSpinBox::valueChanged, this, &InvocationParamsEditor::edited);
+    connect(m_topP, &QDoubleSpinBox::valueChanged, this, &InvocationParamsEditor::edited);
+    connect(m_stop, &QLineEdit::textEdited, this, &InvocationParamsEditor::edited);
+    connect(m_more, &QPlainTextEdit::textChanged, this, &InvocationParamsEditor::edited);
+}
+
+QJsonObject InvocationParamsEditor::value(Diagnostics& problems, const QString& path) const
+{
+    QJsonObject parameters = m_more->value(problems, path).value_or(QJsonObject());
+    const auto put = [&](const QString& key, const QJsonValue& value) {
+        if (parameters.contains(key))
+            problems << warning(path + QLatin1Char('.') + key,
+                                QStringLiteral("is set both in its field and in the JSON: the field's value is sent"));
+        parameters.insert(key, value);
+    };
+    if (m_temperature->value() >= 0)
+        put(QStringLiteral("temperature"), m_temperature->value());
+    if (m_maxTokens->value() > 0)
+        put(QStringLiteral("max_tokens"), m_maxTokens->value());
+    if (m_topP->value() >= 0)
+        put(QStringLiteral("top_p"), m_topP->value());
+    QJsonArray stops;
+    for (const QString& stop : m_stop->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!stop.trimmed().isEmpty())
+            stops.append(stop.trimmed());
+    }
+    if (!stops.isEmpty())
+        put(QStringLiteral("stop"), stops);
+    return parameters;
+}
+
+void InvocationParamsEditor::setValue(const QJsonObject& parameters)
+{
+    QJsonObject rest = parameters;
+    const QSignalBlocker b1(m_temperature), b2(m_maxTokens), b3(m_topP), b4(m_more);
+    // Only values the typed fields can show exactly move there; anything else stays JSON.
+    const auto take = [&rest](const QString& key, auto accept) {
+        const QJsonValue value = rest.value(key);
+        if (!accept(value))
+            return QJsonValue();
+        rest.remove(key);
+        return value;
+    };
+    const auto inRange = [](double low, double high) {
+        return [low, high](const QJsonValue& v) { return v.isDouble() && v.toDouble() >= low && v.toDouble() <= high; };
+    };
+    const QJsonValue temperature = take(QStringLiteral("temperature"), inRange(0, 2));
+    m_temperature->setValue(temperature.isDouble() ? temperature.toDouble() : m_temperature->minimum());
+    const QJsonValue maxTokens = take(QStringLiteral("max_tokens"), [](const QJsonValue& v) {
+        return v.isDouble() && v.toDouble() >= 1 && v.toDouble() <= 10'000'000 && v.toDouble() == v.toInt();
+    });
+    m_maxTokens->setValue(maxTokens.isDouble() ? maxTokens.toInt() : 0);
+    const QJsonValue topP = take(QStringLiteral("top_p"), inRange(0, 1));
+    m_topP->setValue(topP.isDouble() ? topP.toDouble() : m_topP->minimum());
+    const QJsonValue stop = take(QStringLiteral("stop"), [](const QJsonValue& v) {
+        if (!v.isArray())
+            return false;
+        const QJsonArray items = v.toArray();
+        return std::all_of(items.begin(), items.end(), [](const QJsonValue& item) {
+            return item.isString() && !item.toString().contains(QLatin1Char(',')) && item.toString().trimmed() == item.toString()
+                && !item.toString().isEmpty();
+        });
+    });
+    QStringList stops;
+    for (const QJsonValue& item : stop.toArray())
+        stops << item.toString();
+    m_stop->setText(stops.join(QStringLiteral(", ")));
+    m_more->setValue(rest.isEmpty() ? std::nullopt : std::optional<QJsonObject>(rest));
+}
+
+void InvocationParamsEditor::registerFields(FieldFeedback& feedback, const QString& path)
+{
+    feedback.registerField(path, m_more, m_message);
+    feedback.registerField(path + QStringLiteral(".temperature"), m_temperature, m_message);
+    feedback.registerField(path + QStringLiteral(".max_tokens"), m_maxTokens, m_message);
+    feedback.registerField(path + QStringLiteral(".top_p"), m_topP, m_message);
+    feedback.registerField(path + QStringLiteral(".stop"), m_stop, m_message);
+}
+
+} // namespace tc::gui
