@@ -97,7 +97,11 @@ void FieldFeedback::apply(const Diagnostics& diagnostics)
             continue;
         Collected& collected = byField[prefix];
         collected.error = collected.error || diagnostic.severity == Severity::Error;
-        collected.lines << describeRemainder(diagnostic.path.mid(prefix.size())) + diagnostic.message;
+        // Under its field a message stands alone, so it starts like a sentence.
+        QString message = describeRemainder(diagnostic.path.mid(prefix.size())) + diagnostic.message;
+        if (!message.isEmpty())
+            message[0] = message[0].toUpper();
+        collected.lines << message;
     }
     for (const QString& path : std::as_const(m_marked)) {
         if (byField.contains(path))

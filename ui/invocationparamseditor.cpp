@@ -71,7 +71,7 @@ QJsonObject InvocationParamsEditor::value(Diagnostics& problems, const QString& 
     const auto put = [&](const QString& key, const QJsonValue& value) {
         if (parameters.contains(key))
             problems << warning(path + QLatin1Char('.') + key,
-                                QStringLiteral("is set both in its field and in the JSON: the field's value is sent"));
+                                QStringLiteral("set both in its field and in the JSON: the field's value is sent"));
         parameters.insert(key, value);
     };
     if (m_temperature->value() >= 0)

@@ -24,7 +24,7 @@ std::optional<QJsonObject> JsonObjectEdit::value(Diagnostics& problems, const QS
         return std::nullopt;
     const ParsedObject parsed = parseJsonObject(text.toUtf8());
     if (!parsed.ok()) {
-        problems << error(path, QStringLiteral("is not a JSON object: %1").arg(parsed.error.toString()));
+        problems << error(path, QStringLiteral("not a JSON object: %1").arg(parsed.error.toString()));
         return std::nullopt;
     }
     return parsed.object;

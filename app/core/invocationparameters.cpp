@@ -116,7 +116,7 @@ void checkJsonParameters(Diagnostics& out, const QString& path, const QJsonObjec
         const auto known = std::find_if(specs.cbegin(), specs.cend(),
                                         [&](const InvocationParameterSpec& s) { return s.key == it.key(); });
         if (known == specs.cend())
-            out << warning(itemPath, QStringLiteral("is not a documented invocation parameter: check the spelling, "
+            out << warning(itemPath, QStringLiteral("not a documented invocation parameter: check the spelling, "
                                                     "or move provider-specific settings to provider_parameters"));
         else
             checkParameter(out, itemPath, *known, it.value());
@@ -146,7 +146,7 @@ void checkToolConfig(Diagnostics& out, const QString& path, const QJsonObject& t
             if (!it.value().isObject() && !it.value().isString())
                 out << error(itemPath, QStringLiteral("must be an object (or a string such as \"auto\")"));
         } else {
-            out << warning(itemPath, QStringLiteral("is not part of tool_config, which has tools and tool_choice"));
+            out << warning(itemPath, QStringLiteral("not part of tool_config, which has tools and tool_choice"));
         }
     }
 }

@@ -36,7 +36,7 @@ EvaluatorInput readEvaluator(const QJsonObject& object, const QString& path, Fie
     // Names the server adds to its answer; a body copied from a response often carries them.
     if (object.contains(QStringLiteral("evaluator_name")))
         reader.report(error(at("evaluator_name"),
-                            QStringLiteral("is part of the server's answer, not of a request: remove it")));
+                            QStringLiteral("part of the server's answer, not of a request: remove it")));
     QSet<QString> known{QStringLiteral("evaluator_id"), QStringLiteral("evaluator_version_id"),
                         QStringLiteral("query_filter"), QStringLiteral("column_mappings"),
                         QStringLiteral("evaluator_name")};
@@ -57,7 +57,7 @@ void reportSystemManagedFields(const QJsonObject& body, FieldReader& reader)
     for (const char* key : {"id", "created_at", "updated_at", "last_run_at", "created_by_user_id"}) {
         if (body.contains(QLatin1String(key)))
             reader.report(error(QLatin1String(key),
-                                QStringLiteral("is set by the server and refused on input: remove it")));
+                                QStringLiteral("set by the server and refused on input: remove it")));
     }
 }
 
@@ -128,7 +128,7 @@ RequestRead readRequestBody(const QJsonObject& body)
                                              .arg(*type, taskTypeChoices(EnumCasing::Lower).join(QStringLiteral(", ")))));
         }
     } else if (body.value(typeKey).isNull() || body.value(typeKey).isUndefined()) {
-        reader.report(error(typeKey, QStringLiteral("is required: template_evaluation, code_evaluation or "
+        reader.report(error(typeKey, QStringLiteral("required: template_evaluation, code_evaluation or "
                                                     "run_experiment")));
     }
 

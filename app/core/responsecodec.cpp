@@ -40,7 +40,7 @@ public:
     {
         const auto value = m_reader.string(m_object, QLatin1String(key), QLatin1String(key));
         if (!value && !m_object.contains(QLatin1String(key)))
-            m_reader.report(error(QLatin1String(key), QStringLiteral("is missing from the server's answer")));
+            m_reader.report(error(QLatin1String(key), QStringLiteral("missing from the server's answer")));
         return value.value_or(QString());
     }
 

@@ -223,7 +223,7 @@ RunConfigurationRead readRunConfiguration(const QJsonObject& object, const QStri
         }
     } else if (object.value(kExperimentType).isNull() || object.value(kExperimentType).isUndefined()) {
         reader.report(error(at("experiment_type"),
-                            QStringLiteral("is required: choose llm_generation, template_evaluation or agent_call")));
+                            QStringLiteral("required: choose llm_generation, template_evaluation or agent_call")));
     }
 
     config.aiIntegrationId = text("ai_integration_id");
@@ -247,7 +247,7 @@ RunConfigurationRead readRunConfiguration(const QJsonObject& object, const QStri
     if (object.contains(QStringLiteral("input_variable_format")) && !object.value(QStringLiteral("input_variable_format")).isNull()
         && read.experimentTypeKnown && config.experimentType != ExperimentType::LlmGeneration)
         reader.report(error(at("input_variable_format"),
-                            QStringLiteral("is not part of a %1 run configuration: remove it")
+                            QStringLiteral("not part of a %1 run configuration: remove it")
                                 .arg(toApiString(config.experimentType, EnumCasing::Lower))));
     if (const auto format = reader.string(object, QStringLiteral("input_variable_format"), at("input_variable_format"))) {
         if (const auto parsed = parseInputVariableFormat(*format))

@@ -52,7 +52,7 @@ void checkVariantFields(Diagnostics& out, const RunConfiguration& config)
     for (const auto& entry : fields) {
         if (entry.set && !entry.allowed)
             out << error(at(entry.field),
-                         QStringLiteral("is not part of a %1 run configuration: remove it, or change the "
+                         QStringLiteral("not part of a %1 run configuration: remove it, or change the "
                                         "experiment type")
                              .arg(variant));
     }
@@ -63,12 +63,12 @@ void checkToolCall(Diagnostics& out, const QString& path, const ToolCall& call)
     const QString functionPath = joinPath(path, QStringLiteral("function"));
     if (call.functionName.trimmed().isEmpty())
         out << error(joinPath(functionPath, QStringLiteral("name")),
-                     QStringLiteral("is required: name the function the assistant called"));
+                     QStringLiteral("required: name the function the assistant called"));
     QJsonParseError parseError;
     QJsonDocument::fromJson(call.arguments.toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
         out << warning(joinPath(functionPath, QStringLiteral("arguments")),
-                       QStringLiteral("is not valid JSON (%1): tool call arguments are a JSON document in a string")
+                       QStringLiteral("not valid JSON (%1): tool call arguments are a JSON document in a string")
                            .arg(parseError.errorString()));
 }
 
@@ -76,7 +76,7 @@ void checkMessage(Diagnostics& out, const QString& path, const LlmMessage& messa
 {
     if (message.content.trimmed().isEmpty() && message.toolCalls.isEmpty())
         out << error(joinPath(path, QStringLiteral("content")),
-                     QStringLiteral("is empty: write what this message says (use {variable} or {{variable}} for "
+                     QStringLiteral("empty: write what this message says (use {variable} or {{variable}} for "
                                     "dataset columns)"));
     if (message.role == MessageRole::Tool && message.toolCallId.isEmpty())
         out << warning(joinPath(path, QStringLiteral("tool_call_id")),
@@ -91,7 +91,7 @@ void checkMessage(Diagnostics& out, const QString& path, const LlmMessage& messa
 void checkLlmGeneration(Diagnostics& out, const RunConfiguration& config)
 {
     requireId(out, at("ai_integration_id"), config.aiIntegrationId,
-              QStringLiteral("is required: pick the AI integration (the LLM provider) that generates the outputs"), {},
+              QStringLiteral("required: pick the AI integration (the LLM provider) that generates the outputs"), {},
               QStringLiteral("an AI integration ID"));
     if (config.messages.isEmpty())
         out << error(at("messages"), QStringLiteral("add at least one message: the prompt sent for each example"));
@@ -129,14 +129,14 @@ void checkTemplateVariablesMapped(Diagnostics& out, const RunConfiguration& conf
 void checkTemplateEvaluation(Diagnostics& out, const RunConfiguration& config)
 {
     requireId(out, at("ai_integration_id"), config.aiIntegrationId,
-              QStringLiteral("is required: pick the AI integration (the LLM) that judges each example"), {},
+              QStringLiteral("required: pick the AI integration (the LLM) that judges each example"), {},
               QStringLiteral("an AI integration ID"));
     if (config.templateText.trimmed().isEmpty())
-        out << error(at("template"), QStringLiteral("is required: write the evaluation prompt, with {{variable}} "
+        out << error(at("template"), QStringLiteral("required: write the evaluation prompt, with {{variable}} "
                                                     "placeholders for dataset columns"));
     if (!config.provideExplanation)
         out << error(at("provide_explanation"),
-                     QStringLiteral("is required: say whether the judge explains each label (true or false)"));
+                     QStringLiteral("required: say whether the judge explains each label (true or false)"));
     QSet<QString> labels;
     for (qsizetype i = 0; i < config.classificationChoices.size(); ++i) {
         const QString label = config.classificationChoices.at(i).label;
@@ -159,15 +159,15 @@ void checkTemplateEvaluation(Diagnostics& out, const RunConfiguration& config)
 void checkAgentCall(Diagnostics& out, const RunConfiguration& config)
 {
     requireId(out, at("integration_id"), config.integrationId,
-              QStringLiteral("is required: pick the agent integration (an integration of type AGENT) to call"), {},
+              QStringLiteral("required: pick the agent integration (an integration of type AGENT) to call"), {},
               QStringLiteral("an integration ID"));
     if (!config.inputTemplate)
         out << error(at("input_template"),
-                     QStringLiteral("is required: the JSON object sent to the agent for each example, with "
+                     QStringLiteral("required: the JSON object sent to the agent for each example, with "
                                     "{{column}} placeholders"));
     else if (config.inputTemplate->isEmpty())
         out << warning(at("input_template"),
-                       QStringLiteral("is empty: the agent receives {} for every example"));
+                       QStringLiteral("empty: the agent receives {} for every example"));
 }
 
 } // namespace

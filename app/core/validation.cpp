@@ -21,9 +21,9 @@ void checkName(Diagnostics& out, const QString& name)
 {
     const QString path = QStringLiteral("name");
     if (name.isEmpty())
-        out << error(path, QStringLiteral("is required: give the task a name (unique within its space)"));
+        out << error(path, QStringLiteral("required: give the task a name (unique within its space)"));
     else if (name.trimmed().isEmpty())
-        out << warning(path, QStringLiteral("is only spaces: give the task a name people will recognise"));
+        out << warning(path, QStringLiteral("only spaces: give the task a name people will recognise"));
     else if (name.trimmed() != name)
         out << warning(path, QStringLiteral("starts or ends with spaces, which become part of the name"));
 }
@@ -41,7 +41,7 @@ void checkDataSource(Diagnostics& out, const TaskRequest& request)
                                     "a dataset evaluates experiments"));
     }
     // Given but only spaces: requireId reports it as blank, the lints otherwise.
-    const QString blank = QStringLiteral("is only spaces: paste the ID, or clear the field");
+    const QString blank = QStringLiteral("only spaces: paste the ID, or clear the field");
     if (hasProject)
         requireId(out, QStringLiteral("project_id"), request.projectId, blank, kProjectKinds,
                   QStringLiteral("a project ID"));
@@ -68,7 +68,7 @@ void checkExperimentIds(Diagnostics& out, const TaskRequest& request)
         const QString& id = request.experimentIds.at(i);
         const QString itemPath = joinPath(path, i);
         if (id.trimmed().isEmpty()) {
-            out << error(itemPath, QStringLiteral("is empty: enter an experiment ID or remove the entry"));
+            out << error(itemPath, QStringLiteral("empty: enter an experiment ID or remove the entry"));
             continue;
         }
         if (seen.contains(id))
@@ -102,7 +102,7 @@ void checkSamplingAndContinuity(Diagnostics& out, const TaskRequest& request)
 void checkEvaluator(Diagnostics& out, const QString& path, const EvaluatorInput& evaluator)
 {
     requireId(out, joinPath(path, QStringLiteral("evaluator_id")), evaluator.evaluatorId,
-              QStringLiteral("is required: pick the evaluator to run"), kEvaluatorKinds,
+              QStringLiteral("required: pick the evaluator to run"), kEvaluatorKinds,
               QStringLiteral("an evaluator ID"));
     lintId(out, joinPath(path, QStringLiteral("evaluator_version_id")), evaluator.evaluatorVersionId, {},
            QStringLiteral("an evaluator version ID"));
@@ -150,12 +150,12 @@ void checkEvaluationTask(Diagnostics& out, const TaskRequest& request)
 
 void checkRunExperimentTask(Diagnostics& out, const TaskRequest& request, bool experimentTypeKnown)
 {
-    const QString notValid = QStringLiteral("is not valid for run_experiment tasks: remove it");
+    const QString notValid = QStringLiteral("not valid for run_experiment tasks: remove it");
     if (!request.projectId.isEmpty())
         out << error(QStringLiteral("project_id"),
                      QStringLiteral("run_experiment tasks run on a dataset: remove project_id and set dataset_id"));
     requireId(out, QStringLiteral("dataset_id"), request.datasetId,
-              QStringLiteral("is required for run_experiment tasks: the experiment runs over this dataset"),
+              QStringLiteral("required for run_experiment tasks: the experiment runs over this dataset"),
               kDatasetKinds, QStringLiteral("a dataset ID"));
     if (!request.experimentIds.isEmpty())
         out << error(QStringLiteral("experiment_ids"), notValid);
@@ -163,16 +163,16 @@ void checkRunExperimentTask(Diagnostics& out, const TaskRequest& request, bool e
         out << error(QStringLiteral("sampling_rate"), notValid);
     if (request.isContinuous)
         out << error(QStringLiteral("is_continuous"),
-                     QStringLiteral("is not valid for run_experiment tasks, which never run continuously: remove it"));
+                     QStringLiteral("not valid for run_experiment tasks, which never run continuously: remove it"));
     if (!request.queryFilter.isEmpty())
         out << error(QStringLiteral("query_filter"), notValid);
     if (!request.evaluators.isEmpty())
         out << error(QStringLiteral("evaluators"),
-                     QStringLiteral("is not valid for run_experiment tasks: remove it (evaluate the experiment with "
+                     QStringLiteral("not valid for run_experiment tasks: remove it (evaluate the experiment with "
                                     "a separate evaluation task)"));
     if (!request.runConfiguration) {
         out << error(QStringLiteral("run_configuration"),
-                     QStringLiteral("is required for run_experiment tasks: choose llm_generation, "
+                     QStringLiteral("required for run_experiment tasks: choose llm_generation, "
                                     "template_evaluation or agent_call"));
         return;
     }

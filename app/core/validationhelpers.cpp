@@ -23,7 +23,7 @@ void lintId(Diagnostics& out, const QString& path, const QString& id, const QStr
         return;
     }
     if (!expectedKinds.isEmpty() && !expectedKinds.contains(decoded->type, Qt::CaseInsensitive)) {
-        out << warning(path, QStringLiteral("is a %1 ID, but %2 belongs here: check that you pasted the right one")
+        out << warning(path, QStringLiteral("a %1 ID, but %2 belongs here: check that you pasted the right one")
                                  .arg(decoded->type, what));
     }
 }
@@ -42,7 +42,7 @@ void lintQueryFilter(Diagnostics& out, const QString& path, const QString& filte
     if (filter.isEmpty())
         return;
     if (filter.trimmed().isEmpty()) {
-        out << warning(path, QStringLiteral("is only spaces: clear it, or write a condition such as "
+        out << warning(path, QStringLiteral("only spaces: clear it, or write a condition such as "
                                             "span_kind = 'LLM'"));
         return;
     }

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+// Renders the composer with a realistic task into a PNG for the README:
+//   QT_QPA_PLATFORM=offscreen build-dev/tests/ui/take_screenshot resources/screenshot.png
+// Refresh it whenever the window changes.
+#include "mainwindow.h"
+#include "testdata.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QStandardPaths>
+#include <QTest>
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true); // no settings of the person running it
+    QApplication::setApplicationDisplayName(QStringLiteral("Task Composer"));
+    const QString output = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshot.png");
+
+    tc::gui::MainWindow window;
+    window.resize(1360, 860);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return 1;
+    // The reference's example with a second evaluator whose filter has a slip: a warning shows
+    // next to its field and in the list, and Send stays enabled.
+    QByteArray body = tc::test::readExample(QStringLiteral("template-evaluation-project.json"));
+    body.replace("\n  ]\n}", ",\n    {\n      \"evaluator_id\": \"RXZhbHVhdG9yOjE0OmFCY0Q=\",\n"
+                             "      \"query_filter\": \"span_kind = 'LLM\"\n    }\n  ]\n}");
+    window.pasteRequestText(QString::fromUtf8(body));
+    window.findChild<QLineEdit*>(QStringLiteral("name"))->setFocus();
+    for (int i = 0; i < 5; ++i)
+        QCoreApplication::processEvents();
+    const bool saved = window.grab().save(output);
+    window.setWindowModified(false);
+    return saved ? 0 : 1;
+}
