@@ -3,21 +3,25 @@
 
 #include <QLabel>
 #include <QRegularExpression>
-#include <QStyle>
 
 namespace tc::gui {
 namespace {
 
 const char* const kSeverityProperty = "severity";
 
+// The frame goes on the marked field alone: a style sheet on the window would cut every widget
+// off from palette changes (a dark theme switched on while the app runs).
+const char* const kMarkerSheet = R"(
+*[severity="error"] { border: 1px solid #c62828; border-radius: 2px; }
+*[severity="warning"] { border: 1px solid #ef8f00; border-radius: 2px; }
+)";
+
 void setMarker(QWidget* field, const QString& severity)
 {
     if (field->property(kSeverityProperty).toString() == severity)
         return;
     field->setProperty(kSeverityProperty, severity);
-    // Style sheets read dynamic properties only when the widget is polished again.
-    field->style()->unpolish(field);
-    field->style()->polish(field);
+    field->setStyleSheet(severity.isEmpty() ? QString() : QLatin1String(kMarkerSheet));
     field->update();
 }
 
@@ -34,6 +38,13 @@ QString describeRemainder(const QString& remainder)
 }
 
 } // namespace
+
+void paintMessage(QLabel* label, Severity severity)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, severity == Severity::Error ? QColor(0xc6, 0x28, 0x28) : QColor(0xb2, 0x6a, 0x00));
+    label->setPalette(palette);
+}
 
 QLabel* makeMessageLabel(QWidget* parent)
 {
@@ -125,9 +136,7 @@ void FieldFeedback::apply(const Diagnostics& diagnostics)
         }
         if (slot.message) {
             slot.message->setText(text);
-            slot.message->setProperty(kSeverityProperty, severity);
-            slot.message->style()->unpolish(slot.message);
-            slot.message->style()->polish(slot.message);
+            paintMessage(slot.message, it->error ? Severity::Error : Severity::Warning);
             slot.message->setVisible(true);
         }
     }

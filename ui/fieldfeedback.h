@@ -42,5 +42,7 @@ private:
 
 // A label for a field's message: hidden until there is something to say.
 QLabel* makeMessageLabel(QWidget* parent);
+// Colours a message label for its severity.
+void paintMessage(QLabel* label, Severity severity);
 
 } // namespace tc::gui

@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMetaMethod>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -23,23 +24,11 @@
 #include <QVBoxLayout>
 
 namespace tc::gui {
-namespace {
-
-// Fields with a marker: a coloured frame, and the message under them in the same colour.
-const char* const kStyleSheet = R"(
-*[severity="error"] { border: 1px solid #c62828; border-radius: 2px; }
-*[severity="warning"] { border: 1px solid #ef8f00; border-radius: 2px; }
-QLabel[severity="error"] { border: none; color: #c62828; }
-QLabel[severity="warning"] { border: none; color: #b26a00; }
-)";
-
-} // namespace
 
 MainWindow::MainWindow(std::unique_ptr<UserPrompts> prompts, QWidget* parent)
     : QMainWindow(parent), m_prompts(prompts ? std::move(prompts) : std::make_unique<DialogPrompts>())
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setStyleSheet(QLatin1String(kStyleSheet));
 
     m_form = new TaskForm(this);
     m_form->setObjectName(QStringLiteral("taskForm"));
@@ -209,6 +198,13 @@ void MainWindow::requestSend()
     const QByteArray body = bodyToSend();
     if (body.isEmpty()) {
         statusBar()->showMessage(m_sendReason->text(), 8000);
+        return;
+    }
+    if (!isSignalConnected(QMetaMethod::fromSignal(&MainWindow::sendRequested))) {
+        // No connection to send through yet: say so, and offer the way that works today.
+        statusBar()->showMessage(QStringLiteral("The body is valid. Sending needs a connection, which this build "
+                                                "does not have yet: use Edit > Copy as curl (Ctrl+Shift+C)"),
+                                 10000);
         return;
     }
     emit sendRequested(body, m_preview->casing());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "previewpane.h"
 
+#include "fieldfeedback.h"
 #include "jsonhighlighter.h"
 
 #include <QCheckBox>
@@ -60,7 +61,7 @@ PreviewPane::PreviewPane(QWidget* parent) : QWidget(parent)
     m_rawError = new QLabel(this);
     m_rawError->setObjectName(QStringLiteral("rawError"));
     m_rawError->setWordWrap(true);
-    m_rawError->setProperty("severity", QStringLiteral("error"));
+    paintMessage(m_rawError, Severity::Error);
     m_rawError->setVisible(false);
     layout->addWidget(m_rawError);
 
@@ -144,8 +145,9 @@ void PreviewPane::showRawError(const QString& message)
 
 void PreviewPane::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::PaletteChange)
-        m_highlighter->usePalette(m_editor->palette());
+    // The pane hears of a new palette before its children get it: read its own.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        m_highlighter->usePalette(palette());
     QWidget::changeEvent(event);
 }
 

@@ -10,6 +10,10 @@
 #include "testdata.h"
 
 #include <QCheckBox>
+#include <QClipboard>
+#include <QFile>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -60,6 +64,9 @@ private slots:
     void casingChangesThePreview();
     void clickingAProblemFocusesItsField();
     void everyInputHasAnAccessibleName();
+    void copyAsCurlAndPasteBack();
+    void pastingTheReferenceCurlFillsTheForm();
+    void highlightingFollowsThePalette();
 
 private:
     void fillSeedExample();
@@ -258,11 +265,18 @@ void TestComposer::sendFollowsErrors()
     auto* reason = child<QLabel>(m_window, QStringLiteral("sendReason"));
     QVERIFY(!send->isEnabled());
     QVERIFY(reason->text().contains(QLatin1String("to fix before sending")));
+    QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("to fix before sending")));
+    fillSeedExample();
+    QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("Copy as curl")),
+             "without a connection, Send says how to send today");
+    typeInto(child(m_window, QStringLiteral("name")), QString());
     QSignalSpy sent(m_window, &MainWindow::sendRequested);
     QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
     QCOMPARE(sent.count(), 0);
 
-    fillSeedExample();
+    typeInto(child(m_window, QStringLiteral("name")), QStringLiteral("Production Hallucination Check"));
     QVERIFY(send->isEnabled());
     QCOMPARE(reason->text(), QStringLiteral("Ready to send."));
     QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
@@ -375,6 +389,59 @@ void TestComposer::everyInputHasAnAccessibleName()
         unnamed << QLatin1String(widget->metaObject()->className()) + QStringLiteral(" ") + widget->objectName();
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u'\n')));
+}
+
+void TestComposer::copyAsCurlAndPasteBack()
+{
+    qputenv("ARIZE_API_KEY", "ak-secret-123");
+    fillSeedExample();
+    QTest::keyClick(m_window, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    const QString curl = QGuiApplication::clipboard()->text();
+    QVERIFY2(curl.startsWith(QLatin1String("curl --request POST")), qPrintable(curl));
+    QVERIFY(curl.contains(QLatin1String("Bearer $ARIZE_API_KEY")));
+    QVERIFY(!curl.contains(QLatin1String("ak-secret-123")));
+
+    m_prompts->nextUnsavedChoice = UserPrompts::UnsavedChoice::Discard;
+    QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
+    QVERIFY(child<QLineEdit>(m_window, QStringLiteral("name"))->text().isEmpty());
+    QTest::keyClick(m_window, Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m_window->preview()->text().toUtf8(), readExample(QStringLiteral("template-evaluation-project.json")).trimmed());
+    qunsetenv("ARIZE_API_KEY");
+}
+
+void TestComposer::pastingTheReferenceCurlFillsTheForm()
+{
+    QFile seed(seedFilePath());
+    if (!seed.open(QIODevice::ReadOnly))
+        QSKIP("the shared seed reference is not beside this checkout");
+    const QByteArray page = seed.readAll();
+    const QByteArray command = page.mid(page.indexOf("curl --request"), page.indexOf("\nEOF\n") + 4 - page.indexOf("curl --request"));
+    m_window->pasteRequestText(QString::fromUtf8(command));
+    QCOMPARE(m_window->preview()->text().toUtf8(), readExample(QStringLiteral("template-evaluation-project.json")).trimmed());
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("curl")));
+}
+
+void TestComposer::highlightingFollowsThePalette()
+{
+    auto* editor = child<QPlainTextEdit>(m_window, QStringLiteral("preview"));
+    const auto keyColour = [editor] {
+        const QTextBlock keyLine = editor->document()->findBlockByNumber(1); // "  \"name\": …"
+        for (const QTextLayout::FormatRange& range : keyLine.layout()->formats()) {
+            if (range.start == 2)
+                return range.format.foreground().color();
+        }
+        return QColor();
+    };
+    QVERIFY(keyColour().isValid());
+    // A theme change arrives as a new application palette.
+    const QPalette original = QApplication::palette();
+    QPalette dark = original;
+    dark.setColor(QPalette::Base, QColor(30, 30, 30));
+    dark.setColor(QPalette::Text, QColor(220, 220, 220));
+    QApplication::setPalette(dark);
+    QTRY_VERIFY(keyColour().lightness() > 128);
+    QApplication::setPalette(original);
+    QTRY_VERIFY(keyColour().lightness() < 128);
 }
 
 QTEST_MAIN(TestComposer)
