@@ -41,7 +41,10 @@ EvaluatorCard::EvaluatorCard(QWidget* parent) : QFrame(parent)
         button(QStringLiteral("✕"), QStringLiteral("removeEvaluator"), QStringLiteral("Remove this evaluator"));
     layout->addLayout(header);
 
+    // Attached before rows are added, so each row's cell is created inside this card: a cell
+    // without a parent is a top-level window, and reparenting hundreds of them is slow.
     auto* form = new QFormLayout;
+    layout->addLayout(form);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_id = new QLineEdit(this);
     m_id->setPlaceholderText(QStringLiteral("base64 ID, e.g. RXZhbHVhdG9yOjEyOmFCY0Q="));
@@ -56,7 +59,6 @@ EvaluatorCard::EvaluatorCard(QWidget* parent) : QFrame(parent)
                                    QStringLiteral("Column mappings"), this);
     m_mappings->setObjectName(QStringLiteral("columnMappings"));
     form->addRow(QStringLiteral("Column mappings"), m_mappings);
-    layout->addLayout(form);
 
     for (QLineEdit* edit : {m_id, m_version, m_filter})
         connect(edit, &QLineEdit::textEdited, this, &EvaluatorCard::edited);

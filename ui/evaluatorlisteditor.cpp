@@ -75,15 +75,15 @@ EvaluatorCard* EvaluatorListEditor::appendCard()
 
 void EvaluatorListEditor::move(EvaluatorCard* card, int delta)
 {
+    // Swap the values, not the widgets: the widgets keep their places, so the Tab order keeps
+    // following the screen.
     const int from = static_cast<int>(m_cards.indexOf(card));
     const int to = from + delta;
     if (from < 0 || to < 0 || to >= m_cards.size())
         return;
-    m_cards.move(from, to);
-    m_cardsLayout->removeWidget(card);
-    m_cardsLayout->insertWidget(to, card);
-    renumber();
-    emit structureChanged();
+    const auto moving = m_cards.at(from)->value();
+    m_cards.at(from)->setValue(m_cards.at(to)->value());
+    m_cards.at(to)->setValue(moving);
     emit edited();
 }
 

@@ -96,49 +96,63 @@ QString FieldFeedback::markerOf(const QWidget* field)
 
 void FieldFeedback::apply(const Diagnostics& diagnostics)
 {
+    // Several paths can share a field or a message label (a message row's content and its tool
+    // call ID, say), so findings are gathered per widget, in the order they came.
     struct Collected
     {
         bool error = false;
         QStringList lines;
     };
-    QHash<QString, Collected> byField;
+    QList<QWidget*> fields;
+    QHash<QWidget*, Collected> byField;
+    QList<QLabel*> labels;
+    QHash<QLabel*, Collected> byLabel;
+    const auto collect = [](auto& order, auto& table, auto* key, bool isError, const QString& line) {
+        if (!table.contains(key))
+            order << key;
+        auto& collected = table[key];
+        collected.error = collected.error || isError;
+        if (!collected.lines.contains(line))
+            collected.lines << line;
+    };
     for (const Diagnostic& diagnostic : diagnostics) {
         const QString prefix = registeredPrefix(diagnostic.path);
         if (prefix.isEmpty())
             continue;
-        Collected& collected = byField[prefix];
-        collected.error = collected.error || diagnostic.severity == Severity::Error;
+        const Slot slot = m_slots.value(prefix);
         // Under its field a message stands alone, so it starts like a sentence.
-        QString message = describeRemainder(diagnostic.path.mid(prefix.size())) + diagnostic.message;
-        if (!message.isEmpty())
-            message[0] = message[0].toUpper();
-        collected.lines << message;
-    }
-    for (const QString& path : std::as_const(m_marked)) {
-        if (byField.contains(path))
-            continue;
-        const Slot slot = m_slots.value(path);
-        if (slot.field) {
-            setMarker(slot.field, QString());
-            slot.field->setAccessibleDescription(QString());
-        }
+        QString line = describeRemainder(diagnostic.path.mid(prefix.size())) + diagnostic.message;
+        if (!line.isEmpty())
+            line[0] = line[0].toUpper();
+        const bool isError = diagnostic.severity == Severity::Error;
+        collect(fields, byField, slot.field.data(), isError, line);
         if (slot.message)
-            slot.message->setVisible(false);
+            collect(labels, byLabel, slot.message.data(), isError, line);
     }
-    m_marked = byField.keys();
-    for (auto it = byField.cbegin(); it != byField.cend(); ++it) {
-        const Slot slot = m_slots.value(it.key());
-        const QString severity = it->error ? QStringLiteral("error") : QStringLiteral("warning");
-        const QString text = it->lines.join(QLatin1Char('\n'));
-        if (slot.field) {
-            setMarker(slot.field, severity);
-            slot.field->setAccessibleDescription(text);
+    for (const QPointer<QWidget>& field : std::as_const(m_markedFields)) {
+        if (field && !byField.contains(field)) {
+            setMarker(field, QString());
+            field->setAccessibleDescription(QString());
         }
-        if (slot.message) {
-            slot.message->setText(text);
-            paintMessage(slot.message, it->error ? Severity::Error : Severity::Warning);
-            slot.message->setVisible(true);
-        }
+    }
+    for (const QPointer<QLabel>& label : std::as_const(m_shownLabels)) {
+        if (label && !byLabel.contains(label))
+            label->setVisible(false);
+    }
+    m_markedFields.clear();
+    for (QWidget* field : std::as_const(fields)) {
+        const Collected& collected = byField[field];
+        setMarker(field, collected.error ? QStringLiteral("error") : QStringLiteral("warning"));
+        field->setAccessibleDescription(collected.lines.join(QLatin1Char('\n')));
+        m_markedFields << field;
+    }
+    m_shownLabels.clear();
+    for (QLabel* label : std::as_const(labels)) {
+        const Collected& collected = byLabel[label];
+        label->setText(collected.lines.join(QLatin1Char('\n')));
+        paintMessage(label, collected.error ? Severity::Error : Severity::Warning);
+        label->setVisible(true);
+        m_shownLabels << label;
     }
 }
 

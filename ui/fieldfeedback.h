@@ -6,9 +6,8 @@
 #include <QHash>
 #include <QPointer>
 #include <QString>
+#include <QLabel>
 #include <QWidget>
-
-class QLabel;
 
 namespace tc::gui {
 
@@ -37,7 +36,8 @@ private:
     QString registeredPrefix(const QString& path) const;
 
     QHash<QString, Slot> m_slots;
-    QList<QString> m_marked; // paths whose field currently shows a marker
+    QList<QPointer<QWidget>> m_markedFields; // fields that show a marker now
+    QList<QPointer<QLabel>> m_shownLabels;   // message labels that show text now
 };
 
 // A label for a field's message: hidden until there is something to say.

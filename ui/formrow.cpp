@@ -20,6 +20,7 @@ QLabel* addFormRow(QFormLayout* form, const QString& label, QWidget* field, cons
         field->setToolTip(toolTip);
 
     // The message goes in the same cell, under the field, so it travels with it when rows hide.
+    Q_ASSERT(form->parentWidget()); // attach the layout first: see EvaluatorCard
     auto* cell = new QWidget(form->parentWidget());
     cell->setObjectName(objectName + QStringLiteral("Cell"));
     auto* cellLayout = new QVBoxLayout(cell);

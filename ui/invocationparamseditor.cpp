@@ -11,6 +11,8 @@
 #include <QLineEdit>
 #include <QSpinBox>
 
+#include <cmath>
+
 namespace tc::gui {
 namespace {
 
@@ -102,8 +104,12 @@ void InvocationParamsEditor::setValue(const QJsonObject& parameters)
         rest.remove(key);
         return value;
     };
+    // A value moves to a spin box only if the box shows it exactly (two decimals, in range).
     const auto inRange = [](double low, double high) {
-        return [low, high](const QJsonValue& v) { return v.isDouble() && v.toDouble() >= low && v.toDouble() <= high; };
+        return [low, high](const QJsonValue& v) {
+            const double x = v.toDouble();
+            return v.isDouble() && x >= low && x <= high && std::round(x * 100) / 100 == x;
+        };
     };
     const QJsonValue temperature = take(QStringLiteral("temperature"), inRange(0, 2));
     m_temperature->setValue(temperature.isDouble() ? temperature.toDouble() : m_temperature->minimum());

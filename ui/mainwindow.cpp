@@ -78,14 +78,10 @@ MainWindow::MainWindow(std::unique_ptr<UserPrompts> prompts, QWidget* parent)
         refreshFromForm();
     });
     connect(m_preview, &PreviewPane::rawModeChanged, this, [this](bool raw) {
-        if (raw) {
-            m_rawParses = true;
-            m_preview->setRawText(m_preview->text());
-        } else {
-            m_rawParses = true;
-            ++m_rawGeneration; // a check still running no longer matters
-            refreshFromForm();
-        }
+        if (raw)
+            enterRawMode();
+        else
+            leaveRawMode();
     });
     connect(m_preview, &PreviewPane::rawTextEdited, this, &MainWindow::applyRawText);
     connect(m_list, &DiagnosticsList::fieldRequested, this, &MainWindow::focusField);
@@ -125,6 +121,34 @@ void MainWindow::refreshFromForm()
     updateTitle();
 }
 
+void MainWindow::enterRawMode()
+{
+    // The text is the generated body and means exactly what the form holds: nothing to apply.
+    m_rawParses = true;
+    m_rawRequest = m_form->read().request;
+    m_rawAppliedText = m_preview->text();
+    // While the text rules, the form only shows it: edits there would go nowhere.
+    m_formScroll->setEnabled(false);
+    updateTitle();
+}
+
+void MainWindow::leaveRawMode()
+{
+    ++m_rawGeneration; // a check still running no longer matters
+    // An edit still inside the debounce has not reached the form yet: apply it now. Text the
+    // form already holds is left alone, so hidden values the body omits survive a round trip.
+    if (m_preview->text() != m_rawAppliedText) {
+        const RequestCheck check = checkRequestText(m_preview->text().toUtf8());
+        if (!check.parseError)
+            m_form->setRequest(check.request);
+        else
+            statusBar()->showMessage(QStringLiteral("The raw JSON did not parse; the form shows what it held before"), 8000);
+    }
+    m_rawParses = true;
+    m_formScroll->setEnabled(true);
+    refreshFromForm();
+}
+
 void MainWindow::applyRawText(const QString& text)
 {
     // Parsing a pasted body can take a while when it is large: do it off the GUI thread and use
@@ -143,6 +167,8 @@ void MainWindow::applyRawText(const QString& text)
             } else {
                 m_rawParses = true;
                 m_pristine = false;
+                m_rawRequest = check.request;
+                m_rawAppliedText = m_preview->text();
                 m_preview->showRawError(QString());
                 m_form->setRequest(check.request);
                 showDiagnostics(check.diagnostics);
@@ -186,11 +212,24 @@ void MainWindow::updateSendState()
     m_send->setAccessibleDescription(reason);
 }
 
+TaskRequest MainWindow::currentRequest() const
+{
+    return m_preview->rawMode() ? m_rawRequest : m_form->read().request;
+}
+
+QByteArray MainWindow::canonicalText() const
+{
+    // Compact and in one casing, so that re-indenting or switching casing is not a change.
+    if (m_preview->rawMode() && !m_rawParses)
+        return m_preview->text().toUtf8();
+    return requestBodyText(currentRequest(), EnumCasing::Lower, OrderedJson::Format::Compact);
+}
+
 QByteArray MainWindow::bodyToSend() const
 {
     if (!m_send->isEnabled())
         return {};
-    return requestBodyText(m_form->read().request, m_preview->casing());
+    return requestBodyText(currentRequest(), m_preview->casing());
 }
 
 void MainWindow::requestSend()
@@ -213,33 +252,29 @@ void MainWindow::requestSend()
 void MainWindow::focusField(const QString& path)
 {
     QWidget* field = m_form->fieldFor(path);
-    if (!field) {
-        if (!m_preview->rawMode())
-            statusBar()->showMessage(QStringLiteral("%1 is not a field of this form; switch to Raw JSON to edit it")
-                                         .arg(path.isEmpty() ? QStringLiteral("The body") : path),
-                                     8000);
+    if (!field || !field->isVisibleTo(m_form) || !m_formScroll->isEnabled()) {
+        const QString what = path.isEmpty() ? QStringLiteral("the body as a whole") : path;
+        statusBar()->showMessage(m_preview->rawMode()
+                                     ? QStringLiteral("Edit %1 in the raw JSON").arg(what)
+                                     : QStringLiteral("%1 is not a field of this form: edit it in Raw JSON (Ctrl+J)").arg(what),
+                                 8000);
         return;
     }
     m_formScroll->ensureWidgetVisible(field, 40, 80);
     field->setFocus(Qt::OtherFocusReason);
 }
 
-QString MainWindow::currentText() const
-{
-    return m_preview->text();
-}
-
 void MainWindow::updateTitle()
 {
     const QString name = m_filePath.isEmpty() ? QStringLiteral("Untitled task") : QFileInfo(m_filePath).fileName();
     setWindowTitle(name + QStringLiteral("[*]"));
-    setWindowModified(currentText() != m_savedText);
+    setWindowModified(canonicalText() != m_savedCanonical);
 }
 
 void MainWindow::markSaved(const QString& path)
 {
     m_filePath = path;
-    m_savedText = currentText();
+    m_savedCanonical = canonicalText();
     updateTitle();
 }
 

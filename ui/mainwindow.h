@@ -4,6 +4,7 @@
 #include "diagnostic.h"
 #include "enums.h"
 #include "taskrequest.h"
+#include "requestcheck.h"
 #include "userprompts.h"
 
 #include <QMainWindow>
@@ -65,11 +66,14 @@ private:
     void showDiagnostics(const Diagnostics& diagnostics);
     void updateSendState();
     void focusField(const QString& path);
-    void loadText(const QByteArray& text, const QString& origin);
+    void showLoaded(const RequestCheck& check, const QByteArray& text);
+    void enterRawMode();
+    void leaveRawMode();
+    TaskRequest currentRequest() const;
+    QByteArray canonicalText() const;
     bool maybeSave();
     void markSaved(const QString& path);
     void updateTitle();
-    QString currentText() const;
 
     std::unique_ptr<UserPrompts> m_prompts;
     TaskForm* m_form = nullptr;
@@ -82,10 +86,13 @@ private:
     QLabel* m_sendReason = nullptr;
     Diagnostics m_diagnostics;
     bool m_rawParses = true;
+    TaskRequest m_rawRequest; // Raw JSON mode: the request of the last text that parsed
+    QString m_rawAppliedText; // Raw JSON mode: the text the form holds already
     bool m_pristine = true; // a new, untouched form: list what is missing, but mark no field yet
-    quint64 m_rawGeneration = 0;
+    quint64 m_rawGeneration = 0;  // newest raw-text check; older results are dropped
+    quint64 m_loadGeneration = 0; // newest draft load; a load overtaken by New or a paste is dropped
     QString m_filePath;
-    QString m_savedText;
+    QByteArray m_savedCanonical; // the document as last saved or opened, in a canonical form
 };
 
 } // namespace tc::gui

@@ -5,6 +5,7 @@
 #include "background.h"
 #include "curlcommand.h"
 #include "draftfile.h"
+#include "pastedrequest.h"
 #include "previewpane.h"
 #include "requestcodec.h"
 #include "taskform.h"
@@ -16,6 +17,7 @@
 #include <QFileInfo>
 #include <QKeySequence>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QStatusBar>
 
 namespace tc::gui {
@@ -78,9 +80,11 @@ void MainWindow::newDraft()
 {
     if (!maybeSave())
         return;
+    ++m_loadGeneration; // a draft still loading must not land in the new one
     if (m_preview->rawMode()) {
         m_preview->setRawMode(false);
-        emit m_preview->rawModeChanged(false);
+        m_formScroll->setEnabled(true);
+        ++m_rawGeneration;
     }
     m_form->setRequest(TaskForm::blankRequest());
     m_pristine = true;
@@ -101,7 +105,10 @@ void MainWindow::openDraft()
 void MainWindow::openDraftFile(const QString& path)
 {
     statusBar()->showMessage(QStringLiteral("Opening %1…").arg(path));
-    runInBackground<DraftLoad>(this, [path] { return loadDraft(path); }, [this](DraftLoad load) {
+    const quint64 generation = ++m_loadGeneration;
+    runInBackground<DraftLoad>(this, [path] { return loadDraft(path); }, [this, generation](DraftLoad load) {
+        if (generation != m_loadGeneration)
+            return; // overtaken by New, another Open or a paste
         if (!load.error.isEmpty() || load.check.parseError) {
             const QString why = load.error.isEmpty()
                 ? QStringLiteral("%1 is not a JSON request body: %2").arg(load.path, load.check.parseError->toString())
@@ -111,29 +118,48 @@ void MainWindow::openDraftFile(const QString& path)
             emit draftLoaded(false);
             return;
         }
-        m_form->setRequest(load.check.request);
-        m_pristine = false;
-        if (hasErrors(load.check.diagnostics)) {
-            // Show the file as it is, so its problems can be seen and fixed where they are.
-            m_preview->setRawMode(true);
-            emit m_preview->rawModeChanged(true);
-            m_preview->setRawText(QString::fromUtf8(requestBodyText(load.check.request, m_preview->casing())));
-        } else if (m_preview->rawMode()) {
-            m_preview->setRawMode(false);
-            emit m_preview->rawModeChanged(false);
-        }
-        refreshFromForm();
+        showLoaded(load.check, load.text);
         markSaved(load.path);
         statusBar()->showMessage(QStringLiteral("Opened %1").arg(load.path), 6000);
         emit draftLoaded(true);
     });
 }
 
+void MainWindow::showLoaded(const RequestCheck& check, const QByteArray& text)
+{
+    m_pristine = false;
+    if (hasErrors(check.diagnostics)) {
+        // What the form cannot hold (an unknown field, a value of the wrong type) would vanish
+        // in the form: show the text as it is, with its problems, in Raw JSON.
+        if (!m_preview->rawMode()) {
+            m_preview->setRawMode(true);
+            m_formScroll->setEnabled(false);
+        }
+        ++m_rawGeneration;
+        m_preview->setTextQuietly(QString::fromUtf8(text));
+        m_preview->showRawError(QString());
+        m_rawParses = true;
+        m_rawRequest = check.request;
+        m_rawAppliedText = m_preview->text();
+        m_form->setRequest(check.request);
+        showDiagnostics(check.diagnostics);
+        updateTitle();
+        return;
+    }
+    if (m_preview->rawMode()) {
+        m_preview->setRawMode(false);
+        m_formScroll->setEnabled(true);
+        ++m_rawGeneration;
+    }
+    m_form->setRequest(check.request);
+    refreshFromForm();
+}
+
 bool MainWindow::saveDraft()
 {
     if (m_filePath.isEmpty())
         return saveDraftAs();
-    const QString error = tc::saveDraft(m_filePath, currentText().toUtf8());
+    const QString error = tc::saveDraft(m_filePath, m_preview->text().toUtf8());
     if (!error.isEmpty()) {
         m_prompts->showError(this, QStringLiteral("Cannot save the draft"), error);
         return false;
@@ -155,7 +181,7 @@ bool MainWindow::saveDraftAs()
 
 void MainWindow::copyAsCurl()
 {
-    const QByteArray body = requestBodyText(m_form->read().request, m_preview->casing());
+    const QByteArray body = requestBodyText(currentRequest(), m_preview->casing());
     QGuiApplication::clipboard()->setText(curlCommand(body));
     statusBar()->showMessage(QStringLiteral("Copied as curl; the API key is read from $ARIZE_API_KEY, never pasted in"), 6000);
 }
@@ -167,38 +193,21 @@ void MainWindow::pasteRequest()
 
 void MainWindow::pasteRequestText(const QString& text)
 {
-    QByteArray body = text.toUtf8();
-    QString origin = QStringLiteral("JSON");
-    if (text.trimmed().startsWith(QLatin1String("curl")) || text.trimmed().startsWith(QLatin1String("$ curl"))) {
-        const ParsedCurl curl = parseCurlCommand(text);
-        if (!curl.ok() || !curl.body) {
-            statusBar()->showMessage(QStringLiteral("Nothing pasted: %1")
-                                         .arg(curl.ok() ? QStringLiteral("the curl command has no --data body") : curl.error),
-                                     15000);
-            return;
-        }
-        body = *curl.body;
-        origin = QStringLiteral("curl command");
+    const PastedRequest pasted = readPastedRequest(text);
+    if (!pasted.body) {
+        statusBar()->showMessage(QStringLiteral("Nothing pasted: %1").arg(pasted.error), 15000);
+        return;
     }
-    loadText(body, origin);
-}
-
-void MainWindow::loadText(const QByteArray& text, const QString& origin)
-{
-    const RequestCheck check = checkRequestText(text);
+    const RequestCheck check = checkRequestText(*pasted.body);
     if (check.parseError) {
         statusBar()->showMessage(QStringLiteral("Nothing pasted: the %1 is not a JSON request body (%2)")
-                                     .arg(origin, check.parseError->toString()),
+                                     .arg(pasted.origin, check.parseError->toString()),
                                  15000);
         return;
     }
-    m_form->setRequest(check.request);
-    m_pristine = false;
-    if (m_preview->rawMode())
-        m_preview->setRawText(QString::fromUtf8(text));
-    else
-        refreshFromForm();
-    statusBar()->showMessage(QStringLiteral("Filled the form from the pasted %1").arg(origin), 6000);
+    ++m_loadGeneration;
+    showLoaded(check, *pasted.body);
+    statusBar()->showMessage(QStringLiteral("Filled the form from the pasted %1").arg(pasted.origin), 6000);
 }
 
 } // namespace tc::gui

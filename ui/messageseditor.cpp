@@ -102,6 +102,7 @@ void MessageRow::setIndex(int index, int count)
 void MessageRow::registerFields(FieldFeedback& feedback, const QString& path)
 {
     feedback.registerField(path, m_content, m_contentMessage);
+    feedback.registerField(path + QStringLiteral(".content"), m_content, m_contentMessage);
     feedback.registerField(path + QStringLiteral(".role"), m_role, m_contentMessage);
     feedback.registerField(path + QStringLiteral(".tool_call_id"), m_toolCallId, m_contentMessage);
 }
@@ -173,15 +174,15 @@ MessageRow* MessagesEditor::appendRow()
 
 void MessagesEditor::move(MessageRow* row, int delta)
 {
+    // Swap the values, not the widgets: the widgets keep their places, so the Tab order keeps
+    // following the screen.
     const int from = static_cast<int>(m_rows.indexOf(row));
     const int to = from + delta;
     if (from < 0 || to < 0 || to >= m_rows.size())
         return;
-    m_rows.move(from, to);
-    m_rowsLayout->removeWidget(row);
-    m_rowsLayout->insertWidget(to, row);
-    renumber();
-    emit structureChanged();
+    const auto moving = m_rows.at(from)->value();
+    m_rows.at(from)->setValue(m_rows.at(to)->value());
+    m_rows.at(to)->setValue(moving);
     emit edited();
 }
 

@@ -137,6 +137,13 @@ void PreviewPane::setRawText(const QString& text)
     m_editor->setPlainText(text); // in Raw JSON mode this also schedules rawTextEdited
 }
 
+void PreviewPane::setTextQuietly(const QString& text)
+{
+    m_settingText = true;
+    m_editor->setPlainText(text);
+    m_settingText = false;
+}
+
 void PreviewPane::showRawError(const QString& message)
 {
     m_rawError->setText(message);

@@ -32,6 +32,8 @@ public:
     void showGenerated(const QByteArray& body);
     QString text() const;
     void setRawText(const QString& text);
+    // Replaces the text without it counting as the user's edit (no rawTextEdited).
+    void setTextQuietly(const QString& text);
     // The reason the raw text could not be used, or empty.
     void showRawError(const QString& message);
     QPlainTextEdit* editor() const { return m_editor; }

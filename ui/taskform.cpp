@@ -171,7 +171,7 @@ void TaskForm::buildEvaluation(QFormLayout* form)
     m_samplingSlider->setValue(100);
     m_samplingRate = new QDoubleSpinBox(m_sampling);
     m_samplingRate->setRange(0, 1);
-    m_samplingRate->setDecimals(2);
+    m_samplingRate->setDecimals(3); // 0.125 stays 0.125
     m_samplingRate->setSingleStep(0.05);
     m_samplingRate->setValue(1);
     samplingLayout->addWidget(m_samplingEnabled);
@@ -312,9 +312,10 @@ void TaskForm::setRequest(const TaskRequest& request)
         const QSignalBlocker block(m_evaluators);
         m_evaluators->setValue(request.evaluators);
     }
-    if (request.runConfiguration) {
+    {
+        // A body without a run configuration must not inherit the previous one.
         const QSignalBlocker block(m_runConfig);
-        m_runConfig->setValue(*request.runConfiguration);
+        m_runConfig->setValue(request.runConfiguration.value_or(blankRequest().runConfiguration.value()));
     }
     updateVisibility();
     registerFields();

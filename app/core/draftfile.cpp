@@ -28,7 +28,8 @@ DraftLoad loadDraft(const QString& path)
         load.error = QStringLiteral("cannot open %1: %2").arg(path, file.errorString());
         return load;
     }
-    load.check = checkRequestText(file.read(kMaxDraftBytes + 1));
+    load.text = file.read(kMaxDraftBytes + 1);
+    load.check = checkRequestText(load.text);
     return load;
 }
 
