@@ -9,12 +9,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace tc::gui {
 
-EvaluatorCard::EvaluatorCard(QWidget* parent) : QFrame(parent)
+EvaluatorCard::EvaluatorCard(QWidget* parent) : ListRow(parent)
 {
     setFrameShape(QFrame::StyledPanel);
     auto* layout = new QVBoxLayout(this);
@@ -26,19 +25,7 @@ EvaluatorCard::EvaluatorCard(QWidget* parent) : QFrame(parent)
     m_title->setFont(bold);
     header->addWidget(m_title);
     header->addStretch();
-    const auto button = [this, header](const QString& text, const QString& name, const QString& tip) {
-        auto* b = new QToolButton(this);
-        b->setText(text);
-        b->setObjectName(name);
-        b->setToolTip(tip);
-        b->setAccessibleName(tip);
-        header->addWidget(b);
-        return b;
-    };
-    m_up = button(QStringLiteral("↑"), QStringLiteral("moveEvaluatorUp"), QStringLiteral("Move this evaluator up"));
-    m_down = button(QStringLiteral("↓"), QStringLiteral("moveEvaluatorDown"), QStringLiteral("Move this evaluator down"));
-    QToolButton* remove =
-        button(QStringLiteral("✕"), QStringLiteral("removeEvaluator"), QStringLiteral("Remove this evaluator"));
+    addMoveButtons(header, QStringLiteral("evaluator"), QStringLiteral("Evaluator"));
     layout->addLayout(header);
 
     // Attached before rows are added, so each row's cell is created inside this card: a cell
@@ -63,9 +50,6 @@ EvaluatorCard::EvaluatorCard(QWidget* parent) : QFrame(parent)
     for (QLineEdit* edit : {m_id, m_version, m_filter})
         connect(edit, &QLineEdit::textEdited, this, &EvaluatorCard::edited);
     connect(m_mappings, &KeyValueTable::edited, this, &EvaluatorCard::edited);
-    connect(m_up, &QToolButton::clicked, this, &EvaluatorCard::moveUpRequested);
-    connect(m_down, &QToolButton::clicked, this, &EvaluatorCard::moveDownRequested);
-    connect(remove, &QToolButton::clicked, this, &EvaluatorCard::removeRequested);
 }
 
 EvaluatorInput EvaluatorCard::value() const
@@ -92,11 +76,23 @@ void EvaluatorCard::setValue(const EvaluatorInput& evaluator)
 
 void EvaluatorCard::setIndex(int index, int count)
 {
+    ListRow::setIndex(index, count);
     setObjectName(QStringLiteral("evaluator%1").arg(index));
     m_title->setText(QStringLiteral("Evaluator %1").arg(index + 1));
     setAccessibleName(m_title->text());
-    m_up->setEnabled(index > 0);
-    m_down->setEnabled(index + 1 < count);
+}
+
+void EvaluatorCard::swapValueWith(ListRow* other)
+{
+    auto* card = static_cast<EvaluatorCard*>(other);
+    const EvaluatorInput mine = value();
+    setValue(card->value());
+    card->setValue(mine);
+}
+
+QWidget* EvaluatorCard::focusTarget() const
+{
+    return m_id;
 }
 
 void EvaluatorCard::registerFields(FieldFeedback& feedback, const QString& path)

@@ -1,24 +1,19 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "rowlisteditor.h"
 #include "taskrequest.h"
 
-#include <QFrame>
-
-class QFormLayout;
 class QLabel;
 class QLineEdit;
 
-class QToolButton;
-
 namespace tc::gui {
 
-class FieldFeedback;
 class KeyValueTable;
 
 // One evaluator of an evaluation task: its ID, an optional pinned version, its own query filter
 // and its column mappings.
-class EvaluatorCard : public QFrame
+class EvaluatorCard : public ListRow
 {
     Q_OBJECT
 public:
@@ -26,20 +21,15 @@ public:
 
     EvaluatorInput value() const;
     void setValue(const EvaluatorInput& evaluator);
-    void setIndex(int index, int count);
-    void registerFields(FieldFeedback& feedback, const QString& path);
     QLineEdit* idEdit() const { return m_id; }
 
-signals:
-    void edited();
-    void moveUpRequested();
-    void moveDownRequested();
-    void removeRequested();
+    void setIndex(int index, int count) override;
+    void registerFields(FieldFeedback& feedback, const QString& path) override;
+    void swapValueWith(ListRow* other) override;
+    QWidget* focusTarget() const override;
 
 private:
     QLabel* m_title = nullptr;
-    QToolButton* m_up = nullptr;
-    QToolButton* m_down = nullptr;
     QLineEdit* m_id = nullptr;
     QLineEdit* m_version = nullptr;
     QLineEdit* m_filter = nullptr;

@@ -1,20 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "rowlisteditor.h"
 #include "taskrequest.h"
-
-#include <QWidget>
-
-class QLabel;
-class QVBoxLayout;
 
 namespace tc::gui {
 
 class EvaluatorCard;
-class FieldFeedback;
 
 // The evaluators of an evaluation task: add, remove, reorder.
-class EvaluatorListEditor : public QWidget
+class EvaluatorListEditor : public RowListEditor
 {
     Q_OBJECT
 public:
@@ -22,27 +17,11 @@ public:
 
     QList<EvaluatorInput> value() const;
     void setValue(const QList<EvaluatorInput>& evaluators);
-    int count() const { return static_cast<int>(m_cards.size()); }
-    EvaluatorCard* cardAt(int index) const { return m_cards.value(index); }
-
-    void registerFields(FieldFeedback& feedback, const QString& path);
-
-public slots:
+    EvaluatorCard* cardAt(int index) const;
     EvaluatorCard* addEvaluator();
 
-signals:
-    void edited();
-    void structureChanged();
-
-private:
-    EvaluatorCard* appendCard();
-    void move(EvaluatorCard* card, int delta);
-    void remove(EvaluatorCard* card);
-    void renumber();
-
-    QVBoxLayout* m_cardsLayout = nullptr;
-    QList<EvaluatorCard*> m_cards;
-    QLabel* m_message = nullptr;
+protected:
+    ListRow* createRow() override;
 };
 
 } // namespace tc::gui

@@ -9,13 +9,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QPushButton>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace tc::gui {
 
-MessageRow::MessageRow(QWidget* parent) : QWidget(parent)
+MessageRow::MessageRow(QWidget* parent) : ListRow(parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 4);
@@ -33,17 +31,7 @@ MessageRow::MessageRow(QWidget* parent) : QWidget(parent)
     m_toolCallId->setAccessibleName(QStringLiteral("Tool call ID"));
     header->addWidget(m_toolCallId, 1);
     header->addStretch();
-    const auto button = [this, header](const QString& text, const QString& tip) {
-        auto* b = new QToolButton(this);
-        b->setText(text);
-        b->setToolTip(tip);
-        b->setAccessibleName(tip);
-        header->addWidget(b);
-        return b;
-    };
-    m_up = button(QStringLiteral("↑"), QStringLiteral("Move this message up"));
-    m_down = button(QStringLiteral("↓"), QStringLiteral("Move this message down"));
-    QToolButton* remove = button(QStringLiteral("✕"), QStringLiteral("Remove this message"));
+    addMoveButtons(header, QStringLiteral("message"), QStringLiteral("Message"));
     layout->addLayout(header);
 
     m_content = new QPlainTextEdit(this);
@@ -61,9 +49,6 @@ MessageRow::MessageRow(QWidget* parent) : QWidget(parent)
     });
     connect(m_content, &QPlainTextEdit::textChanged, this, &MessageRow::edited);
     connect(m_toolCallId, &QLineEdit::textEdited, this, &MessageRow::edited);
-    connect(m_up, &QToolButton::clicked, this, &MessageRow::moveUpRequested);
-    connect(m_down, &QToolButton::clicked, this, &MessageRow::moveDownRequested);
-    connect(remove, &QToolButton::clicked, this, &MessageRow::removeRequested);
     updateToolCallIdVisibility();
 }
 
@@ -95,8 +80,20 @@ void MessageRow::setIndex(int index, int count)
     setObjectName(QStringLiteral("message%1").arg(index));
     m_role->setAccessibleName(QStringLiteral("Role of message %1").arg(index + 1));
     m_content->setAccessibleName(QStringLiteral("Content of message %1").arg(index + 1));
-    m_up->setEnabled(index > 0);
-    m_down->setEnabled(index + 1 < count);
+    ListRow::setIndex(index, count);
+}
+
+void MessageRow::swapValueWith(ListRow* other)
+{
+    auto* row = static_cast<MessageRow*>(other);
+    const LlmMessage mine = value();
+    setValue(row->value());
+    row->setValue(mine);
+}
+
+QWidget* MessageRow::focusTarget() const
+{
+    return m_content;
 }
 
 void MessageRow::registerFields(FieldFeedback& feedback, const QString& path)
@@ -112,101 +109,40 @@ void MessageRow::updateToolCallIdVisibility()
     m_toolCallId->setVisible(static_cast<MessageRole>(m_role->currentData().toInt()) == MessageRole::Tool);
 }
 
-MessagesEditor::MessagesEditor(QWidget* parent) : QWidget(parent)
+MessagesEditor::MessagesEditor(QWidget* parent)
+    : RowListEditor(QStringLiteral("+ Add message"), QStringLiteral("addMessage"), parent)
 {
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_message = makeMessageLabel(this);
-    layout->addWidget(m_message);
-    m_rowsLayout = new QVBoxLayout;
-    m_rowsLayout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(m_rowsLayout);
-    auto* add = new QPushButton(QStringLiteral("+ Add message"), this);
-    add->setObjectName(QStringLiteral("addMessage"));
-    add->setAccessibleName(QStringLiteral("Add message"));
-    connect(add, &QPushButton::clicked, this, [this] { addMessage()->contentEdit()->setFocus(); });
-    layout->addWidget(add, 0, Qt::AlignLeft);
 }
 
 QList<LlmMessage> MessagesEditor::value() const
 {
     QList<LlmMessage> messages;
-    for (const MessageRow* row : m_rows)
-        messages << row->value();
+    for (int i = 0; i < count(); ++i)
+        messages << rowAt(i)->value();
     return messages;
 }
 
 void MessagesEditor::setValue(const QList<LlmMessage>& messages)
 {
-    while (m_rows.size() > messages.size()) {
-        MessageRow* row = m_rows.takeLast();
-        row->hide();
-        row->deleteLater();
-    }
-    while (m_rows.size() < messages.size())
-        appendRow();
+    resizeTo(static_cast<int>(messages.size()));
     for (int i = 0; i < messages.size(); ++i)
-        m_rows.at(i)->setValue(messages.at(i));
-    renumber();
-    emit structureChanged();
+        rowAt(i)->setValue(messages.at(i));
+    loaded();
+}
+
+MessageRow* MessagesEditor::rowAt(int index) const
+{
+    return static_cast<MessageRow*>(row(index));
 }
 
 MessageRow* MessagesEditor::addMessage()
 {
-    MessageRow* row = appendRow();
-    renumber();
-    emit structureChanged();
-    emit edited();
-    return row;
+    return static_cast<MessageRow*>(appendRow());
 }
 
-MessageRow* MessagesEditor::appendRow()
+ListRow* MessagesEditor::createRow()
 {
-    auto* row = new MessageRow(this);
-    m_rowsLayout->addWidget(row);
-    m_rows.append(row);
-    connect(row, &MessageRow::edited, this, &MessagesEditor::edited);
-    connect(row, &MessageRow::moveUpRequested, this, [this, row] { move(row, -1); });
-    connect(row, &MessageRow::moveDownRequested, this, [this, row] { move(row, +1); });
-    connect(row, &MessageRow::removeRequested, this, [this, row] { remove(row); });
-    return row;
-}
-
-void MessagesEditor::move(MessageRow* row, int delta)
-{
-    // Swap the values, not the widgets: the widgets keep their places, so the Tab order keeps
-    // following the screen.
-    const int from = static_cast<int>(m_rows.indexOf(row));
-    const int to = from + delta;
-    if (from < 0 || to < 0 || to >= m_rows.size())
-        return;
-    const auto moving = m_rows.at(from)->value();
-    m_rows.at(from)->setValue(m_rows.at(to)->value());
-    m_rows.at(to)->setValue(moving);
-    emit edited();
-}
-
-void MessagesEditor::remove(MessageRow* row)
-{
-    m_rows.removeOne(row);
-    row->hide();
-    row->deleteLater();
-    renumber();
-    emit structureChanged();
-    emit edited();
-}
-
-void MessagesEditor::renumber()
-{
-    for (int i = 0; i < m_rows.size(); ++i)
-        m_rows.at(i)->setIndex(i, static_cast<int>(m_rows.size()));
-}
-
-void MessagesEditor::registerFields(FieldFeedback& feedback, const QString& path)
-{
-    feedback.registerField(path, this, m_message);
-    for (int i = 0; i < m_rows.size(); ++i)
-        m_rows.at(i)->registerFields(feedback, path + QStringLiteral("[%1]").arg(i));
+    return new MessageRow(this);
 }
 
 } // namespace tc::gui

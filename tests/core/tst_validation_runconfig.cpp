@@ -4,6 +4,7 @@
 // checkRequestBody, with the full list of "path: severity" lines it must give.
 #include "requestcheck.h"
 #include "testdata.h"
+#include "validationrows.h"
 #include "validation.h"
 
 #include <QJsonObject>
@@ -16,13 +17,11 @@ Q_DECLARE_METATYPE(tc::RunConfiguration)
 
 namespace {
 
-// "$name" in a body below stands for a real ID.
-const std::pair<const char*, const char*> kIds[] = {
-    {"$dataset", "RGF0YXNldDo1NjpxUndY"},                 // Dataset:56:qRwX
-    {"$integration", "SW50ZWdyYXRpb246MzphQmM="},         // Integration:3:aBc
-    {"$promptVersion", "UHJvbXB0VmVyc2lvbjo1OmFCYw=="},   // PromptVersion:5:aBc
-    {"$evalVersion", "RXZhbHVhdG9yVmVyc2lvbjo0OmFCYw=="}, // EvaluatorVersion:4:aBc
-};
+using tc::test::bodyColumns;
+using tc::test::checkBodyRow;
+using tc::test::compareDiagnostics;
+using tc::test::json;
+using tc::test::merged;
 
 const char* const kLlm = R"({
     "name": "Baseline", "type": "run_experiment", "dataset_id": "$dataset",
@@ -47,30 +46,6 @@ const char* const kAgent = R"({
         "experiment_type": "agent_call", "integration_id": "$integration",
         "input_template": {"message": "{{question}}", "session": {"channel": "evaluation"}}}
 })";
-
-QJsonObject json(const char* text)
-{
-    QByteArray bytes(text);
-    for (const auto& [name, id] : kIds)
-        bytes.replace(name, id);
-    return tc::test::jsonObject(bytes.constData());
-}
-
-// Applies `patch` to `base`: a null removes the key (the codec reads null and absent alike), a
-// non-empty object merges into the object it replaces, anything else replaces the value.
-QJsonObject merged(QJsonObject base, const QJsonObject& patch)
-{
-    for (auto it = patch.begin(); it != patch.end(); ++it) {
-        const QJsonValue old = base.value(it.key());
-        if (it.value().isNull())
-            base.remove(it.key());
-        else if (it.value().isObject() && old.isObject() && !it.value().toObject().isEmpty())
-            base.insert(it.key(), merged(old.toObject(), it.value().toObject()));
-        else
-            base.insert(it.key(), it.value());
-    }
-    return base;
-}
 
 QJsonObject withConfig(const char* base, const QJsonObject& configPatch)
 {
@@ -104,36 +79,6 @@ QStringList parameter(const char* key, const char* severity)
 {
     return {QStringLiteral("run_configuration.invocation_parameters.%1: %2")
                 .arg(QLatin1String(key), QLatin1String(severity))};
-}
-
-// The full list must match, in order; every message must read as one lower-case sentence
-// without a final period, since it is printed as `path: error: message`.
-void compareDiagnostics(const tc::Diagnostics& actual, const QStringList& expected)
-{
-    for (const tc::Diagnostic& diagnostic : actual) {
-        const QString& message = diagnostic.message;
-        if (message.isEmpty() || message.front().isUpper() || message.endsWith(QLatin1Char('.')))
-            QFAIL(qPrintable(QStringLiteral("not one lower-case sentence: ") + tc::formatDiagnostic(diagnostic)));
-    }
-    const QStringList got = tc::test::pathsAndSeverities(actual);
-    if (got != expected) {
-        for (const tc::Diagnostic& diagnostic : actual)
-            qWarning("got %s", qPrintable(tc::formatDiagnostic(diagnostic)));
-    }
-    QCOMPARE(got, expected);
-}
-
-void bodyColumns()
-{
-    QTest::addColumn<QJsonObject>("body");
-    QTest::addColumn<QStringList>("expected");
-}
-
-void checkBodyRow()
-{
-    QFETCH(QJsonObject, body);
-    QFETCH(QStringList, expected);
-    compareDiagnostics(tc::checkRequestBody(body).diagnostics, expected);
 }
 
 tc::RunConfiguration judgeModel()

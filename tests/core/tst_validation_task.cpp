@@ -4,6 +4,7 @@
 // lines it must give. The run_configuration rules are in tst_validation_runconfig.cpp.
 #include "requestcheck.h"
 #include "testdata.h"
+#include "validationrows.h"
 #include "validation.h"
 
 #include <QJsonArray>
@@ -17,18 +18,11 @@ Q_DECLARE_METATYPE(tc::TaskRequest)
 
 namespace {
 
-// "$name" in a body below stands for a real ID; longer names first, so $project2 is not $project.
-const std::pair<const char*, const char*> kIds[] = {
-    {"$project2", "UHJvamVjdDoxMjM0NQ=="}, // Project:12345
-    {"$project", "TW9kZWw6MTIzOmFCY0Q="},  // Model:123:aBcD (projects are "Model" internally)
-    {"$dataset", "RGF0YXNldDo1NjpxUndY"},  // Dataset:56:qRwX
-    {"$eval1", "RXZhbHVhdG9yOjEyOmFCY0Q="}, // Evaluator:12:aBcD
-    {"$eval2", "RXZhbHVhdG9yOjEzOmFCY0Q="}, // Evaluator:13:aBcD
-    {"$evalVersion", "RXZhbHVhdG9yVmVyc2lvbjo0OmFCYw=="}, // EvaluatorVersion:4:aBc
-    {"$exp1", "RXhwZXJpbWVudDo3OnhZeg=="}, // Experiment:7:xYz
-    {"$exp2", "RXhwZXJpbWVudDo4OnhZeg=="}, // Experiment:8:xYz
-    {"$integration", "SW50ZWdyYXRpb246MzphQmM="}, // Integration:3:aBc
-};
+using tc::test::bodyColumns;
+using tc::test::checkBodyRow;
+using tc::test::compareDiagnostics;
+using tc::test::json;
+using tc::test::merged;
 
 const char* const kProject = R"({
     "name": "Hallucination check", "type": "template_evaluation", "project_id": "$project",
@@ -48,30 +42,6 @@ const char* const kExperiment = R"({
                           "input_template": {"message": "{{question}}"}}
 })";
 
-QJsonObject json(const char* text)
-{
-    QByteArray bytes(text);
-    for (const auto& [name, id] : kIds)
-        bytes.replace(name, id);
-    return tc::test::jsonObject(bytes.constData());
-}
-
-// Applies `patch` to `base`: a null removes the key (the codec reads null and absent alike), a
-// non-empty object merges into the object it replaces, anything else replaces the value.
-QJsonObject merged(QJsonObject base, const QJsonObject& patch)
-{
-    for (auto it = patch.begin(); it != patch.end(); ++it) {
-        const QJsonValue old = base.value(it.key());
-        if (it.value().isNull())
-            base.remove(it.key());
-        else if (it.value().isObject() && old.isObject() && !it.value().toObject().isEmpty())
-            base.insert(it.key(), merged(old.toObject(), it.value().toObject()));
-        else
-            base.insert(it.key(), it.value());
-    }
-    return base;
-}
-
 // The valid bodies above, patched.
 QJsonObject project(const char* patch = "{}") { return merged(json(kProject), json(patch)); }
 QJsonObject dataset(const char* patch = "{}") { return merged(json(kDataset), json(patch)); }
@@ -90,36 +60,6 @@ QStringList expect(std::initializer_list<const char*> lines = {})
     for (const char* line : lines)
         list << QString::fromUtf8(line);
     return list;
-}
-
-// The full list must match, in order; every message must read as one lower-case sentence
-// without a final period, since it is printed as `path: error: message`.
-void compareDiagnostics(const tc::Diagnostics& actual, const QStringList& expected)
-{
-    for (const tc::Diagnostic& diagnostic : actual) {
-        const QString& message = diagnostic.message;
-        if (message.isEmpty() || message.front().isUpper() || message.endsWith(QLatin1Char('.')))
-            QFAIL(qPrintable(QStringLiteral("not one lower-case sentence: ") + tc::formatDiagnostic(diagnostic)));
-    }
-    const QStringList got = tc::test::pathsAndSeverities(actual);
-    if (got != expected) {
-        for (const tc::Diagnostic& diagnostic : actual)
-            qWarning("got %s", qPrintable(tc::formatDiagnostic(diagnostic)));
-    }
-    QCOMPARE(got, expected);
-}
-
-void bodyColumns()
-{
-    QTest::addColumn<QJsonObject>("body");
-    QTest::addColumn<QStringList>("expected");
-}
-
-void checkBodyRow()
-{
-    QFETCH(QJsonObject, body);
-    QFETCH(QStringList, expected);
-    compareDiagnostics(tc::checkRequestBody(body).diagnostics, expected);
 }
 
 tc::TaskRequest projectModel()
