@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "curlcommand.h"
+// Reading pasted curl commands: the published example, quoting, continuations, heredocs, flags.
+#include "curlsamples.h"
 #include "jsonparse.h"
 #include "requestcodec.h"
 #include "testdata.h"
@@ -8,56 +9,9 @@
 #include <QTest>
 
 using namespace tc;
+using namespace tc::test;
 
-namespace {
-
-// The curl sample of the published create-task page, verbatim (shared/seed).
-const char publishedExample[] = R"(curl --request POST \
-  --url https://api.arize.com/v2/tasks \
-  --header 'Authorization: Bearer <token>' \
-  --header 'Content-Type: application/json' \
-  --data @- <<EOF
-{
-  "name": "Production Hallucination Check",
-  "type": "template_evaluation",
-  "project_id": "TW9kZWw6MTIzOmFCY0Q=",
-  "sampling_rate": 1,
-  "is_continuous": true,
-  "query_filter": "metadata.environment = 'production'",
-  "evaluators": [
-    {
-      "evaluator_id": "RXZhbHVhdG9yOjEyOmFCY0Q=",
-      "column_mappings": {
-        "input": "attributes.input.value",
-        "output": "attributes.output.value"
-      }
-    }
-  ]
-}
-EOF
-)";
-
-QStringList list(std::initializer_list<const char*> items)
-{
-    QStringList strings;
-    for (const char* item : items)
-        strings << QString::fromUtf8(item);
-    return strings;
-}
-
-QStringList headerLines(const ParsedCurl& parsed)
-{
-    QStringList lines;
-    for (const auto& [name, value] : parsed.headers)
-        lines << name + QStringLiteral(": ") + value;
-    return lines;
-}
-
-const QString tasksUrl = QStringLiteral("https://api.arize.com/v2/tasks");
-
-} // namespace
-
-class TestCurlCommand : public QObject
+class TestCurlParse : public QObject
 {
     Q_OBJECT
 private slots:
@@ -67,25 +21,14 @@ private slots:
     void errors_data();
     void errors();
     void everyPrefixIsRead();
-    void examplesRoundTrip_data();
-    void examplesRoundTrip();
-    void awkwardBodiesRoundTrip_data();
-    void awkwardBodiesRoundTrip();
-    void keyStaysOutUnlessRevealed_data();
-    void keyStaysOutUnlessRevealed();
-    void baseUrl_data();
-    void baseUrl();
-    void exportLooksLikeThePublishedExample();
-    void maskAuthorization_data();
-    void maskAuthorization();
 };
 
-void TestCurlCommand::publishedExampleParsesToItsBody()
+void TestCurlParse::publishedExampleParsesToItsBody()
 {
     const ParsedCurl parsed = parseCurlCommand(QString::fromUtf8(publishedExample));
     QVERIFY2(parsed.ok(), qPrintable(parsed.error));
     QCOMPARE(parsed.method, QStringLiteral("POST"));
-    QCOMPARE(parsed.url, tasksUrl);
+    QCOMPARE(parsed.url, tasksUrl());
     QCOMPARE(headerLines(parsed), list({"Authorization: Bearer <token>", "Content-Type: application/json"}));
     QVERIFY(parsed.body);
     // The example file was cut from the same page; it ends with a newline, the body does not.
@@ -103,7 +46,7 @@ void TestCurlCommand::publishedExampleParsesToItsBody()
     QCOMPARE(*parsed.body, page.mid(bodyStart, end - 5 - bodyStart));
 }
 
-void TestCurlCommand::parses_data()
+void TestCurlParse::parses_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("method");
@@ -298,7 +241,7 @@ void TestCurlCommand::parses_data()
         << QByteArray("{\"q\":\"it's\"}");
 }
 
-void TestCurlCommand::parses()
+void TestCurlParse::parses()
 {
     QFETCH(QString, text);
     QFETCH(QString, method);
@@ -317,7 +260,7 @@ void TestCurlCommand::parses()
         QCOMPARE(*parsed.body, body);
 }
 
-void TestCurlCommand::errors_data()
+void TestCurlParse::errors_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("messagePart");
@@ -364,7 +307,7 @@ void TestCurlCommand::errors_data()
     QTest::addRow("redirection without a target mid-line") << "curl https://h -d @- << | jq" << "has no target";
 }
 
-void TestCurlCommand::errors()
+void TestCurlParse::errors()
 {
     QFETCH(QString, text);
     QFETCH(QString, messagePart);
@@ -375,7 +318,7 @@ void TestCurlCommand::errors()
 
 // Cut pastes: every prefix of a command full of quoting either parses or says why, and never
 // reads out of bounds (this matters under TASKCOMPOSER_SANITIZE).
-void TestCurlCommand::everyPrefixIsRead()
+void TestCurlParse::everyPrefixIsRead()
 {
     const QString text = QString::fromUtf8(publishedExample)
         + QStringLiteral("$ curl \\ \n -d $'\\x4\\u12\\c' -d \"\\\" ` $\" 2>&1 <<-'X' <<< y | jq '.' &&\n\tX\n\\");
@@ -388,176 +331,5 @@ void TestCurlCommand::everyPrefixIsRead()
     QVERIFY(read > 0);
 }
 
-void TestCurlCommand::examplesRoundTrip_data()
-{
-    QTest::addColumn<QString>("file");
-    for (const QString& file : test::exampleFileNames())
-        QTest::addRow("%s", qPrintable(file)) << file;
-}
-
-void TestCurlCommand::examplesRoundTrip()
-{
-    QFETCH(QString, file);
-    const QByteArray original = test::readExample(file);
-    // As the file is (with its final newline), and as the codec writes it (without).
-    const ParsedObject object = parseJsonObject(original);
-    QVERIFY(object.ok());
-    const QByteArray written = requestBodyText(readRequestBody(*object.object).request, EnumCasing::Upper);
-    for (const QByteArray& body : {original, written}) {
-        const QString command = curlCommand(body);
-        QVERIFY(command.contains(QStringLiteral("<<'EOF'\n")));
-        const ParsedCurl parsed = parseCurlCommand(command);
-        QVERIFY2(parsed.ok(), qPrintable(parsed.error));
-        QCOMPARE(parsed.method, QStringLiteral("POST"));
-        QCOMPARE(parsed.url, tasksUrl);
-        QCOMPARE(headerLines(parsed),
-                 list({"Authorization: Bearer $ARIZE_API_KEY", "Content-Type: application/json"}));
-        QVERIFY(parsed.body);
-        QCOMPARE(*parsed.body, body);
-    }
-}
-
-void TestCurlCommand::awkwardBodiesRoundTrip_data()
-{
-    QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<QString>("delimiter");
-
-    QTest::addRow("$HOME, backticks, a line EOF, single quotes")
-        << QByteArray("{\n  \"a\": \"$HOME $(id) `whoami` it's 'x'\"\nEOF\n  \"b\": \"\\\\ \\$x\"\n}") << "EOF_1";
-    QTest::addRow("lines EOF and EOF_1") << QByteArray("EOF\nEOF_1\n") << "EOF_2";
-    QTest::addRow("EOF with a carriage return") << QByteArray("a\nEOF\r\nb") << "EOF_1";
-    QTest::addRow("EOF inside a line is harmless") << QByteArray("{\"a\": \"EOF\"}\n EOF") << "EOF";
-    QTest::addRow("empty") << QByteArray() << "EOF";
-    QTest::addRow("only a newline") << QByteArray("\n") << "EOF";
-    QTest::addRow("trailing newlines") << QByteArray("{}\n\n") << "EOF";
-    QTest::addRow("leading tabs and blank lines") << QByteArray("\n\t{\n\t\t\"a\": 1\n\t}") << "EOF";
-    QTest::addRow("backslash at a line end") << QByteArray("a\\\nb\\") << "EOF";
-    QTest::addRow("non-ASCII") << QByteArray("{\"name\": \"caf\xc3\xa9 \xf0\x9f\x98\x80 \xe2\x80\xa6\"}") << "EOF";
-    QTest::addRow("shell syntax") << QByteArray("#!/bin/sh\n' \" $'x' ${A:-b} | ; && < > << EOF2\n") << "EOF";
-}
-
-void TestCurlCommand::awkwardBodiesRoundTrip()
-{
-    QFETCH(QByteArray, body);
-    QFETCH(QString, delimiter);
-    const QString command = curlCommand(body);
-    QVERIFY(command.contains(QStringLiteral("<<'%1'\n").arg(delimiter)));
-    QVERIFY(command.endsWith(QLatin1Char('\n') + delimiter + QLatin1Char('\n')));
-    const ParsedCurl parsed = parseCurlCommand(command);
-    QVERIFY2(parsed.ok(), qPrintable(parsed.error));
-    QVERIFY(parsed.body);
-    QCOMPARE(*parsed.body, body);
-}
-
-void TestCurlCommand::keyStaysOutUnlessRevealed_data()
-{
-    QTest::addColumn<QString>("revealedKey");
-    QTest::addColumn<QString>("authorization");
-    QTest::addRow("default: the environment variable") << "" << "Bearer $ARIZE_API_KEY";
-    QTest::addRow("revealed") << "ak-1234-secret" << "Bearer ak-1234-secret";
-    QTest::addRow("revealed, with shell characters") << "ak-'$x\"`" << "Bearer ak-'$x\"`";
-}
-
-void TestCurlCommand::keyStaysOutUnlessRevealed()
-{
-    QFETCH(QString, revealedKey);
-    QFETCH(QString, authorization);
-    const QString secret = QStringLiteral("ak-1234-secret");
-    const QByteArray body = test::readExample(QStringLiteral("template-evaluation-project.json"));
-    CurlExportOptions options;
-    options.revealedKey = revealedKey;
-    const QString command = curlCommand(body, options);
-    QCOMPARE(command.contains(secret), revealedKey == secret);
-    if (revealedKey.isEmpty())
-        QVERIFY(command.contains(QStringLiteral("--header \"Authorization: Bearer $ARIZE_API_KEY\" \\\n")));
-    else
-        QVERIFY(command.contains(QStringLiteral("--header 'Authorization: Bearer ak-")));
-    const ParsedCurl parsed = parseCurlCommand(command);
-    QVERIFY2(parsed.ok(), qPrintable(parsed.error));
-    QCOMPARE(parsed.headers.first().second, authorization);
-    QCOMPARE(*parsed.body, body);
-}
-
-void TestCurlCommand::baseUrl_data()
-{
-    QTest::addColumn<QString>("baseUrl");
-    QTest::addColumn<QString>("url");
-    QTest::addColumn<bool>("quoted");
-    QTest::addRow("global") << "https://api.arize.com" << "https://api.arize.com/v2/tasks" << false;
-    QTest::addRow("trailing slash") << "https://api.arize.com/" << "https://api.arize.com/v2/tasks" << false;
-    QTest::addRow("regional") << "https://api.eu-west-1a.arize.com" << "https://api.eu-west-1a.arize.com/v2/tasks"
-                              << false;
-    QTest::addRow("host and port") << " http://localhost:8080// " << "http://localhost:8080/v2/tasks" << false;
-    QTest::addRow("empty falls back") << "" << "https://api.arize.com/v2/tasks" << false;
-    QTest::addRow("shell characters are quoted") << "https://h/p?a=1&b='x'" << "https://h/p?a=1&b='x'/v2/tasks"
-                                                 << true;
-}
-
-void TestCurlCommand::baseUrl()
-{
-    QFETCH(QString, baseUrl);
-    QFETCH(QString, url);
-    QFETCH(bool, quoted);
-    CurlExportOptions options;
-    options.baseUrl = baseUrl;
-    const QString command = curlCommand("{}", options);
-    QCOMPARE(command.contains(QStringLiteral("--url ") + url + QStringLiteral(" \\\n")), !quoted);
-    const ParsedCurl parsed = parseCurlCommand(command);
-    QVERIFY2(parsed.ok(), qPrintable(parsed.error));
-    QCOMPARE(parsed.url, url);
-}
-
-void TestCurlCommand::exportLooksLikeThePublishedExample()
-{
-    const QString expected = QStringLiteral(R"(curl --request POST \
-  --url https://api.arize.com/v2/tasks \
-  --header "Authorization: Bearer $ARIZE_API_KEY" \
-  --header 'Content-Type: application/json' \
-  --data @- <<'EOF'
-{
-  "name": "x"
-}
-EOF
-)");
-    QCOMPARE(curlCommand("{\n  \"name\": \"x\"\n}"), expected);
-
-    // The published example, with the key placeholder and delimiter style changed, and nothing else.
-    const QByteArray body = *parseCurlCommand(QString::fromUtf8(publishedExample)).body;
-    QString published = QString::fromUtf8(publishedExample);
-    published.replace(QStringLiteral("'Authorization: Bearer <token>'"),
-                      QStringLiteral("\"Authorization: Bearer $ARIZE_API_KEY\""));
-    published.replace(QStringLiteral("<<EOF"), QStringLiteral("<<'EOF'"));
-    QCOMPARE(curlCommand(body), published);
-}
-
-void TestCurlCommand::maskAuthorization_data()
-{
-    QTest::addColumn<QString>("value");
-    QTest::addColumn<QString>("masked");
-    const QString dots(8, QChar(0x2022));
-    QTest::addRow("bearer key") << "Bearer ak-1234567890abcdef" << QStringLiteral("Bearer ") + dots;
-    QTest::addRow("short key, same dots") << "Bearer x" << QStringLiteral("Bearer ") + dots;
-    QTest::addRow("scheme case kept") << "bearer ak-1" << QStringLiteral("bearer ") + dots;
-    QTest::addRow("basic") << "Basic dXNlcjpwYXNz" << QStringLiteral("Basic ") + dots;
-    QTest::addRow("surrounding spaces") << "  Bearer   ak-1  " << QStringLiteral("Bearer ") + dots;
-    QTest::addRow("bare key") << "ak-1234" << dots;
-    QTest::addRow("environment variable") << "Bearer $ARIZE_API_KEY" << "Bearer $ARIZE_API_KEY";
-    QTest::addRow("environment variable in braces") << "Bearer ${ARIZE_API_KEY}" << "Bearer ${ARIZE_API_KEY}";
-    QTest::addRow("bare environment variable") << "$KEY" << "$KEY";
-    QTest::addRow("placeholder") << "Bearer <token>" << "Bearer <token>";
-    QTest::addRow("template variable") << "Bearer {{api_key}}" << "Bearer {{api_key}}";
-    QTest::addRow("$ but no variable name") << "Bearer $ak-1" << QStringLiteral("Bearer ") + dots;
-    QTest::addRow("key with spaces") << "Bearer ak 1 2" << QStringLiteral("Bearer ") + dots;
-    QTest::addRow("scheme alone") << "Bearer" << "Bearer";
-    QTest::addRow("empty") << "" << "";
-}
-
-void TestCurlCommand::maskAuthorization()
-{
-    QFETCH(QString, value);
-    QFETCH(QString, masked);
-    QCOMPARE(tc::maskAuthorization(value), masked);
-}
-
-QTEST_GUILESS_MAIN(TestCurlCommand)
-#include "tst_curlcommand.moc"
+QTEST_GUILESS_MAIN(TestCurlParse)
+#include "tst_curlparse.moc"
