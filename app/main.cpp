@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// taskcomposer: a command name as first argument runs headless, without touching a display;
-// anything else opens the composer window.
+// taskcomposer: a first argument that is a word (a command, or a mistyped one, which is
+// reported) or --help/--version runs headless, without touching a display; no argument, or
+// only options (Qt's own among them), opens the composer window.
 #include "cli.h"
 #include "guimain.h"
 

@@ -195,8 +195,10 @@ bool isHeadlessInvocation(const QString& firstArgument)
                                          QStringLiteral("--version")};
     if (globalFlags.contains(firstArgument))
         return true;
-    const QList<Command> known = commands();
-    return std::any_of(known.cbegin(), known.cend(), [&](const Command& c) { return c.name == firstArgument; });
+    // The window takes no word of its own, only Qt's options (-platform, -style, …), so any other
+    // word is meant as a command: an unknown one gets a message and exit code 2, not a window
+    // (nor an abort for want of a display).
+    return !firstArgument.startsWith(QLatin1Char('-'));
 }
 
 int run(const QStringList& arguments, Streams streams)

@@ -16,8 +16,8 @@ enum ExitCode : int {
     BadInput = 2,         // unreadable file, malformed JSON, wrong usage
 };
 
-// True when argv[1] asks for the command line rather than the window: a command name, or the
-// global --help / --version.
+// True when argv[1] asks for the command line rather than the window: any word that is not an
+// option (a command name, or a mistyped one, which is reported), or the global --help / --version.
 bool isHeadlessInvocation(const QString& firstArgument);
 
 struct Streams

@@ -14,6 +14,13 @@ QString tooLarge(qint64 size)
         .arg(kMaxInputBytes / (1024 * 1024));
 }
 
+// For a pipe, or a file whose size the system does not know: reading stops at the limit, so the
+// real size is never learnt and a figure would be wrong.
+QString overLimit()
+{
+    return QStringLiteral("is over the %1 MB limit for a request body").arg(kMaxInputBytes / (1024 * 1024));
+}
+
 InputFile readAll(QFile& file)
 {
     QByteArray bytes;
@@ -24,7 +31,7 @@ InputFile readAll(QFile& file)
             break;
         bytes += chunk;
         if (bytes.size() > kMaxInputBytes)
-            return {std::nullopt, tooLarge(bytes.size())};
+            return {std::nullopt, overLimit()};
     }
     if (file.error() != QFileDevice::NoError)
         return {std::nullopt, file.errorString()};

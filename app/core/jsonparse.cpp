@@ -42,9 +42,19 @@ qsizetype firstNonSpace(const QByteArray& text, qsizetype from)
     return i;
 }
 
+const QByteArray& byteOrderMark()
+{
+    static const QByteArray mark("\xEF\xBB\xBF");
+    return mark;
+}
+
+// `offset` counts bytes from the start of `text`. An editor does not show a byte-order mark, so
+// the mark takes no column: lines and columns count from just after it.
 JsonTextError errorAt(const QByteArray& text, qsizetype offset, QString message)
 {
-    const auto [line, column] = lineAndColumn(text, offset);
+    const qsizetype mark = text.startsWith(byteOrderMark()) ? byteOrderMark().size() : 0;
+    const QByteArray shown = QByteArray::fromRawData(text.constData() + mark, text.size() - mark);
+    const auto [line, column] = lineAndColumn(shown, offset - mark);
     return {std::move(message), line, column};
 }
 
@@ -76,8 +86,7 @@ std::pair<int, int> lineAndColumn(const QByteArray& text, qsizetype byteOffset)
 
 ParsedObject parseJsonObject(const QByteArray& text)
 {
-    static const QByteArray byteOrderMark("\xEF\xBB\xBF");
-    const qsizetype start = text.startsWith(byteOrderMark) ? byteOrderMark.size() : 0;
+    const qsizetype start = text.startsWith(byteOrderMark()) ? byteOrderMark().size() : 0;
     const qsizetype firstValue = firstNonSpace(text, start);
     if (firstValue == text.size())
         return {std::nullopt, {QStringLiteral("the text is empty: expected a JSON object"), 0, 0}};
@@ -95,6 +104,15 @@ ParsedObject parseJsonObject(const QByteArray& text)
     // The offset Qt reports is relative to what it was given, so hand it the bytes after the mark
     // and add the mark back when turning the offset into a line and column.
     const QJsonDocument document = QJsonDocument::fromJson(text.mid(start), &parseError);
+    if (parseError.error == QJsonParseError::IllegalNumber) {
+        // The scanner has passed the number's form, so Qt refuses its size. Qt points just past
+        // the number; point at its start, as the scanner does.
+        qsizetype offset = start + parseError.offset;
+        while (offset > start && QByteArrayView("0123456789+-.eE").contains(text[offset - 1]))
+            --offset;
+        return {std::nullopt, errorAt(text, offset, QStringLiteral("this number is out of range: a number must be 0 "
+                                                                   "or between about 1e-308 and 1.8e308 in size"))};
+    }
     if (parseError.error != QJsonParseError::NoError) // only where the scanner is laxer than Qt
         return {std::nullopt, errorAt(text, start + parseError.offset, describe(parseError.error))};
     if (!document.isObject()) {

@@ -41,7 +41,13 @@ void writeString(QByteArray& out, const QString& text)
         case u'\r': escape = "\\r"; break;
         case u'\t': escape = "\\t"; break;
         default:
-            if (unit >= 0x20)
+            if (QChar::isHighSurrogate(unit) && i + 1 < text.size() && QChar::isLowSurrogate(text.at(i + 1).unicode())) {
+                ++i; // a pair: one character, converted with its run
+                continue;
+            }
+            // A lone surrogate (from an escaped "\ud800" in the input) has no UTF-8 form: keep
+            // it as the escape it came from rather than let it turn into '?'.
+            if (unit >= 0x20 && !QChar::isSurrogate(unit))
                 continue;
         }
         flush(i);
@@ -49,8 +55,8 @@ void writeString(QByteArray& out, const QString& text)
         if (escape) {
             out += escape;
         } else {
-            out += "\\u00";
-            out += QByteArray::number(unit, 16).rightJustified(2, '0');
+            out += "\\u";
+            out += QByteArray::number(unit, 16).rightJustified(4, '0');
         }
     }
     flush(text.size());

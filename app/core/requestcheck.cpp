@@ -4,6 +4,8 @@
 #include "requestcodec.h"
 #include "validation.h"
 
+#include <QSet>
+
 namespace tc {
 
 RequestCheck checkRequestBody(const QJsonObject& body)
@@ -13,21 +15,38 @@ RequestCheck checkRequestBody(const QJsonObject& body)
     check.request = std::move(read.request);
     check.diagnostics = std::move(read.diagnostics);
     // A field that could not be read is reported once, by the reader: validation would only add
-    // "is required" about the value it never saw.
-    QStringList unreadable;
+    // "is required" about the value it never saw. Sets keep this linear in the number of
+    // findings: a body can hold tens of thousands of evaluators.
+    QSet<QString> unreadable;
+    QSet<QString> seen;
     for (const Diagnostic& diagnostic : std::as_const(check.diagnostics)) {
+        seen.insert(formatDiagnostic(diagnostic));
         if (diagnostic.severity == Severity::Error)
-            unreadable << diagnostic.path;
+            unreadable.insert(diagnostic.path);
     }
-    const auto coveredByReader = [&unreadable](const QString& path) {
-        return std::any_of(unreadable.cbegin(), unreadable.cend(), [&path](const QString& prefix) {
-            return path == prefix || path.startsWith(prefix + QLatin1Char('.')) || path.startsWith(prefix + QLatin1Char('['));
-        });
+    const auto coveredByReader = [&unreadable](QString path) {
+        // The path itself or any of its parents: evaluators[2].column_mappings → evaluators[2] → evaluators.
+        while (!path.isEmpty()) {
+            if (unreadable.contains(path))
+                return true;
+            const qsizetype cut = std::max(path.lastIndexOf(QLatin1Char('.')), path.lastIndexOf(QLatin1Char('[')));
+            if (cut <= 0)
+                break;
+            path.truncate(cut);
+        }
+        return false;
     };
     const ValidationScope scope{read.typeKnown, read.experimentTypeKnown};
-    for (const Diagnostic& diagnostic : validateTaskRequest(check.request, scope)) {
-        if (!coveredByReader(diagnostic.path) && !check.diagnostics.contains(diagnostic))
-            check.diagnostics << diagnostic;
+    for (Diagnostic& diagnostic : validateTaskRequest(check.request, scope)) {
+        if (coveredByReader(diagnostic.path))
+            continue;
+        if (!unreadable.isEmpty() || !seen.isEmpty()) {
+            const QString key = formatDiagnostic(diagnostic);
+            if (seen.contains(key))
+                continue;
+            seen.insert(key);
+        }
+        check.diagnostics << std::move(diagnostic);
     }
     return check;
 }

@@ -44,6 +44,7 @@ private slots:
     void checkTypicalBodyText();
     void writeTypicalBody();
     void baselineQtParseOnly();
+    void check40000DuplicateEvaluators();
 };
 
 void BenchValidation::validateTypicalTask()
@@ -93,6 +94,19 @@ void BenchValidation::baselineQtParseOnly()
     QBENCHMARK {
         const QJsonDocument document = QJsonDocument::fromJson(text);
         Q_UNUSED(document);
+    }
+}
+
+void BenchValidation::check40000DuplicateEvaluators()
+{
+    // One finding per evaluator: the findings are de-duplicated, and that must stay linear
+    // (a quadratic version took 29 s here; see requestcheck.cpp).
+    TaskRequest request = typicalTask();
+    request.evaluators = QList<EvaluatorInput>(40000, request.evaluators.first());
+    const QByteArray body = requestBodyText(request, EnumCasing::Lower);
+    QBENCHMARK_ONCE {
+        const RequestCheck check = checkRequestText(body);
+        QCOMPARE(check.diagnostics.size(), 39999);
     }
 }
 
