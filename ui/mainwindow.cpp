@@ -195,12 +195,14 @@ void MainWindow::updateSendState()
     if (!m_rawParses)
         reason = QStringLiteral("The raw JSON does not parse: fix it to send.");
     else if (errors > 0)
-        reason = QStringLiteral("%1 problem%2 to fix before sending; the first: %3")
+    {
+        const Diagnostic& first = *std::find_if(m_diagnostics.cbegin(), m_diagnostics.cend(),
+                                                [](const Diagnostic& d) { return d.severity == Severity::Error; });
+        reason = QStringLiteral("%1 problem%2 to fix before sending. First, %3: %4")
                      .arg(errors)
                      .arg(errors == 1 ? QString() : QStringLiteral("s"))
-                     .arg(formatDiagnostic(*std::find_if(m_diagnostics.cbegin(), m_diagnostics.cend(), [](const Diagnostic& d) {
-                         return d.severity == Severity::Error;
-                     })));
+                     .arg(first.path.isEmpty() ? QStringLiteral("the body") : first.path, first.message);
+    }
     else if (warnings > 0)
         reason = QStringLiteral("Ready to send, with %1 warning%2 worth a look.")
                      .arg(warnings)
