@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "cli.h"
 
+#include "commandsupport.h"
 #include "inputfile.h"
+#include "submitcommand.h"
 #include "requestcheck.h"
 #include "requestcodec.h"
 
@@ -21,10 +23,12 @@ QString generalHelp()
         "  taskcomposer                      open the composer window\n"
         "  taskcomposer validate FILE        check a create-task request body\n"
         "  taskcomposer body FILE            print the exact body that would be sent\n"
+        "  taskcomposer submit FILE          create the task (key from ARIZE_API_KEY)\n"
         "\n"
         "FILE is a JSON request body for POST /v2/tasks; \"-\" reads standard input.\n"
-        "Exit codes: 0 no errors, 1 the request has errors, 2 the input could not be read or the\n"
-        "command line is wrong.\n"
+        "Exit codes: 0 no errors (submit: created), 1 the request has errors, 2 the input could not\n"
+        "be read or the command line is wrong, 3 the server answered with an error, 4 no answer\n"
+        "(network, TLS, timeout).\n"
         "\n"
         "Options:\n"
         "  -h, --help       show this help (\"taskcomposer COMMAND --help\" for a command)\n"
@@ -65,45 +69,6 @@ struct Command
     QList<QCommandLineOption> options;
 };
 
-QString displayName(const QString& path)
-{
-    return path == QLatin1String("-") ? QStringLiteral("<stdin>") : path;
-}
-
-// Reads and checks FILE; reports unreadable input itself and returns nullopt for it.
-std::optional<RequestCheck> loadRequest(const QString& path, Streams& io)
-{
-    const InputFile input = readInputFile(path, io.in);
-    if (!input.bytes) {
-        io.err << displayName(path) << QStringLiteral(": error: ") << input.error << Qt::endl;
-        return std::nullopt;
-    }
-    RequestCheck check = checkRequestText(*input.bytes);
-    if (check.parseError) {
-        const JsonTextError& e = *check.parseError;
-        io.err << displayName(path);
-        if (e.line > 0)
-            io.err << QLatin1Char(':') << e.line << QLatin1Char(':') << e.column;
-        io.err << QStringLiteral(": error: ") << e.message << Qt::endl;
-        return std::nullopt;
-    }
-    return check;
-}
-
-QString summary(const Diagnostics& diagnostics)
-{
-    const auto errors = std::count_if(diagnostics.cbegin(), diagnostics.cend(),
-                                      [](const Diagnostic& d) { return d.severity == Severity::Error; });
-    const auto warnings = diagnostics.size() - errors;
-    if (diagnostics.isEmpty())
-        return QStringLiteral("no problems found");
-    return QStringLiteral("%1 error%2, %3 warning%4")
-        .arg(errors)
-        .arg(errors == 1 ? QString() : QStringLiteral("s"))
-        .arg(warnings)
-        .arg(warnings == 1 ? QString() : QStringLiteral("s"));
-}
-
 int validateCommand(const QCommandLineParser& parser, Streams& io)
 {
     const QString path = parser.positionalArguments().constFirst();
@@ -119,23 +84,16 @@ int validateCommand(const QCommandLineParser& parser, Streams& io)
 
 int bodyCommand(const QCommandLineParser& parser, Streams& io)
 {
-    EnumCasing casing = EnumCasing::Lower;
-    if (parser.isSet(QStringLiteral("casing"))) {
-        const auto parsed = parseEnumCasing(parser.value(QStringLiteral("casing")));
-        if (!parsed) {
-            io.err << QStringLiteral("taskcomposer body: --casing takes lower or upper, not \"")
-                   << parser.value(QStringLiteral("casing")) << QStringLiteral("\"") << Qt::endl;
-            return BadInput;
-        }
-        casing = *parsed;
-    }
+    const std::optional<EnumCasing> casing = casingOption(parser, QStringLiteral("body"), io);
+    if (!casing)
+        return BadInput;
     const QString path = parser.positionalArguments().constFirst();
     const std::optional<RequestCheck> check = loadRequest(path, io);
     if (!check)
         return BadInput;
     const auto format = parser.isSet(QStringLiteral("compact")) ? OrderedJson::Format::Compact
                                                                 : OrderedJson::Format::Indented;
-    io.out << QString::fromUtf8(requestBodyText(check->request, casing, format)) << Qt::endl;
+    io.out << QString::fromUtf8(requestBodyText(check->request, *casing, format)) << Qt::endl;
     for (const Diagnostic& diagnostic : check->diagnostics)
         io.err << formatDiagnostic(diagnostic) << QLatin1Char('\n');
     if (hasErrors(check->diagnostics)) {
@@ -154,6 +112,7 @@ QList<Command> commands()
         {QStringLiteral("body"), kBodyHelp, &bodyCommand,
          {QCommandLineOption(QStringList{QStringLiteral("casing")}, QString(), QStringLiteral("casing")),
           QCommandLineOption(QStringList{QStringLiteral("compact")})}},
+        {QStringLiteral("submit"), submitHelp(), &submitCommand, submitOptions()},
     };
 }
 

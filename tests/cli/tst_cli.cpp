@@ -344,7 +344,7 @@ void TestCli::wrongUsage_data()
     row("unknown option", "validate --strict %1", "taskcomposer validate: Unknown option 'strict'.\n"
                                                  "Run \"taskcomposer validate --help\" for usage.\n");
     row("body's option on validate", "validate --compact %1", "taskcomposer validate: Unknown option 'compact'.\n");
-    row("unknown command", "submit %1", "taskcomposer: unknown command \"submit\"\n");
+    row("unknown command", "sumbit %1", "taskcomposer: unknown command \"sumbit\"\n");
     row("a file instead of a command", "%1", ": unknown command \"");
     row("validate without FILE", "validate", "taskcomposer validate: FILE is missing (use - for standard input)\n");
     row("body without FILE", "body --compact", "taskcomposer body: FILE is missing (use - for standard input)\n");

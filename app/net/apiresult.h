@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "taskresponse.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+#include <utility>
+
+namespace tc {
+
+using HeaderList = QList<std::pair<QByteArray, QByteArray>>;
+
+// How a call ended. Exactly one per call, never a QNetworkReply in the caller's hands.
+enum class Outcome {
+    Success,        // 2xx
+    HttpError,      // the server answered with a status >= 300 that was not followed
+    TransportError, // no complete answer: refused, reset, DNS, TLS, a body cut short, too large
+    TimedOut,       // no progress within the transfer timeout
+    Cancelled,      // the caller cancelled
+    Refused,        // never sent: it would have put the key at risk (plain http, other origin)
+};
+
+// What was sent, as shown to a person: the Authorization value is masked.
+struct SentRequest
+{
+    QByteArray method;
+    QUrl url;
+    HeaderList headers;
+    QByteArray body;
+};
+
+struct ApiResult
+{
+    Outcome outcome = Outcome::TransportError;
+    int status = 0;     // HTTP status, 0 when there was no answer
+    QString reason;     // the status line's reason phrase
+    HeaderList headers; // response headers, as received
+    QByteArray body;    // the whole body, as received
+    qint64 elapsedMs = 0;
+    QString message;    // for a person: why it failed, when it did
+    std::optional<Problem> problem;        // a problem+json (or JSON) error body, read
+    std::optional<int> retryAfterSeconds;  // from a 429's Retry-After
+    SentRequest sent;
+
+    bool ok() const { return outcome == Outcome::Success; }
+    QByteArray header(const QByteArray& name) const; // case-insensitive; empty when absent
+};
+
+} // namespace tc

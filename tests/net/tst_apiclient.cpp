@@ -1,0 +1,413 @@
+// SPDX-License-Identifier: MIT
+// The REST client against in-process servers on 127.0.0.1: every way a call can end, and what
+// went over the wire. Nothing here reaches beyond this machine; the one non-loopback URL must be
+// refused before any connection, and a trap proxy on 127.0.0.1 would record it if it were not.
+// The pure URL rules (loopback, refusal, origin) are in tst_connection.cpp.
+#include "apiclient.h"
+#include "fakehttpserver.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace tc;
+using tc::test::FakeHttpServer;
+using tc::test::ReceivedRequest;
+using tc::test::ScriptedResponse;
+using Behaviour = ScriptedResponse::Behaviour;
+
+namespace tc {
+// Readable failures: QTest finds this through ADL.
+char* toString(Outcome outcome)
+{
+    static const char* const names[] = {"Success", "HttpError", "TransportError", "TimedOut", "Cancelled", "Refused"};
+    return qstrdup(names[static_cast<int>(outcome)]);
+}
+} // namespace tc
+
+Q_DECLARE_METATYPE(tc::Outcome)
+
+namespace {
+
+const QString kKey = QStringLiteral("ak-test-SECRET-4711");
+const QByteArray kAccept = "application/json, application/problem+json";
+const QByteArray kTaskJson = R"({"id":"VGFzazoxMjM0NQ==","name":"t","type":"template_evaluation"})";
+
+QByteArray problemJson(int status, const QString& title, const QString& detail)
+{
+    const QJsonObject problem{{QStringLiteral("status"), status},
+                              {QStringLiteral("title"), title},
+                              {QStringLiteral("type"), QStringLiteral("https://arize.com/docs/ax/rest-reference/errors")},
+                              {QStringLiteral("detail"), detail}};
+    return QJsonDocument(problem).toJson(QJsonDocument::Compact);
+}
+
+// One client on its own network manager. The manager never uses a proxy from the environment:
+// by default no proxy at all, or the given trap on 127.0.0.1.
+struct Harness
+{
+    explicit Harness(const QUrl& base, int timeoutMs = 10'000, quint16 trapProxyPort = 0)
+    {
+        network.setProxy(trapProxyPort == 0
+                             ? QNetworkProxy(QNetworkProxy::NoProxy)
+                             : QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), trapProxyPort));
+        Connection connection;
+        connection.baseUrl = base;
+        connection.apiKey = kKey;
+        connection.timeoutMs = timeoutMs;
+        client.setConnection(connection);
+    }
+    QNetworkAccessManager network;
+    ApiClient client{&network};
+};
+
+// Catches the one result a call ends with and counts every finished().
+class Finish
+{
+public:
+    explicit Finish(ApiCall* call) : m_call(call), spy(call, &ApiCall::finished)
+    {
+        m_connection = QObject::connect(call, &ApiCall::finished, call, [this](const ApiResult& r) { result = r; });
+    }
+    ~Finish() { QObject::disconnect(m_connection); }
+    Finish(const Finish&) = delete;
+    Finish& operator=(const Finish&) = delete;
+
+    bool wait(int limitMs = 10'000) { return spy.count() > 0 || spy.wait(limitMs); }
+    ApiCall* call() const { return m_call; }
+
+private:
+    QPointer<ApiCall> m_call;
+    QMetaObject::Connection m_connection;
+
+public:
+    QSignalSpy spy;
+    ApiResult result;
+};
+
+// The headers every request carries, and Content-Type only with a body.
+void checkHeaders(const ReceivedRequest& request)
+{
+    QCOMPARE(request.header("Authorization"), QByteArray("Bearer " + kKey.toUtf8()));
+    QCOMPARE(request.header("Accept"), kAccept);
+    QVERIFY2(request.header("User-Agent").startsWith("taskcomposer/"), request.header("User-Agent").constData());
+    if (request.body.isEmpty())
+        QVERIFY2(!request.hasHeader("Content-Type"), request.header("Content-Type").constData());
+    else
+        QCOMPARE(request.header("Content-Type"), QByteArray("application/json"));
+}
+
+} // namespace
+
+class TestApiClient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void answers_data();
+    void answers();
+    void truncatedBody();
+    void connectionRefused();
+    void timeoutWhenNoAnswer();
+    void slowDripWithinTimeout();
+    void cancelEndsOnce();
+    void crossOriginRedirectNotFollowed();
+    void sameOriginRedirectFollowed();
+    void plainHttpToRemoteRefused();
+    void queryAndMaskedKey();
+    void userAgent();
+};
+
+void TestApiClient::answers_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("requestBody");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("reason");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("responseBody");
+    QTest::addColumn<QByteArray>("retryAfterHeader");
+    QTest::addColumn<Outcome>("outcome");
+    QTest::addColumn<QString>("title");  // empty: no problem expected
+    QTest::addColumn<QString>("detail");
+    QTest::addColumn<int>("retryAfter"); // -1: none expected
+
+    const QByteArray post = "POST";
+    const QString tasks = QStringLiteral("/v2/tasks");
+    const QByteArray problemType = "application/problem+json";
+    const QByteArray body = R"({"name":"t","type":"template_evaluation"})";
+    auto problemRow = [&](const char* name, const QByteArray& method, const QString& path, const QByteArray& sent,
+                          int status, const QByteArray& reason, const QString& title, const QByteArray& retry) {
+        const QString detail = QStringLiteral("detail for %1").arg(status);
+        QTest::addRow("%s", name) << method << path << sent << status << reason << problemType
+                                  << problemJson(status, title, detail) << retry << Outcome::HttpError << title
+                                  << detail << (retry.isEmpty() ? -1 : retry.toInt());
+    };
+
+    QTest::addRow("201 created task") << post << tasks << body << 201 << QByteArray("Created")
+                                      << QByteArray("application/json") << kTaskJson << QByteArray()
+                                      << Outcome::Success << QString() << QString() << -1;
+    problemRow("400 problem", post, tasks, body, 400, "Bad Request", QStringLiteral("Invalid request parameters"), {});
+    problemRow("401 problem", post, tasks, body, 401, "Unauthorized", QStringLiteral("Authentication required"), {});
+    problemRow("403 problem", post, tasks, body, 403, "Forbidden", QStringLiteral("Access forbidden"), {});
+    problemRow("404 problem GET", "GET", QStringLiteral("/v2/tasks/VGFzazox"), {}, 404, "Not Found",
+               QStringLiteral("Resource not found"), {});
+    problemRow("409 problem trigger", post, QStringLiteral("/v2/tasks/VGFzazox/trigger"), "{}", 409, "Conflict",
+               QStringLiteral("Resource conflict"), {});
+    problemRow("422 problem PATCH", "PATCH", QStringLiteral("/v2/tasks/VGFzazox"), body, 422,
+               "Unprocessable Entity", QStringLiteral("Unprocessable Entity"), {});
+    problemRow("429 problem Retry-After", post, tasks, body, 429, "Too Many Requests",
+               QStringLiteral("Rate limit exceeded"), "7");
+    QTest::addRow("500 html page") << post << tasks << body << 500 << QByteArray("Internal Server Error")
+                                   << QByteArray("text/html")
+                                   << QByteArray("<html><body><h1>502 Bad Gateway</h1></body></html>")
+                                   << QByteArray() << Outcome::HttpError << QString() << QString() << -1;
+    QTest::addRow("200 malformed json kept") << QByteArray("GET") << QStringLiteral("/v2/tasks/VGFzazox")
+                                             << QByteArray() << 200 << QByteArray("OK")
+                                             << QByteArray("application/json") << QByteArray(R"({"id": "x",)")
+                                             << QByteArray() << Outcome::Success << QString() << QString() << -1;
+    QTest::addRow("204 delete empty") << QByteArray("DELETE") << QStringLiteral("/v2/tasks/VGFzazox")
+                                      << QByteArray() << 204 << QByteArray("No Content") << QByteArray()
+                                      << QByteArray() << QByteArray() << Outcome::Success << QString()
+                                      << QString() << -1;
+}
+
+void TestApiClient::answers()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, requestBody);
+    QFETCH(int, status);
+    QFETCH(QByteArray, reason);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, responseBody);
+    QFETCH(QByteArray, retryAfterHeader);
+    QFETCH(Outcome, outcome);
+    QFETCH(QString, title);
+    QFETCH(QString, detail);
+    QFETCH(int, retryAfter);
+
+    FakeHttpServer server;
+    ScriptedResponse script{status, reason, {}, responseBody};
+    if (!contentType.isEmpty())
+        script.headers.append({"Content-Type", contentType});
+    if (!retryAfterHeader.isEmpty())
+        script.headers.append({"Retry-After", retryAfterHeader});
+    server.respondWith(script);
+
+    Harness h(server.url());
+    const bool create = method == "POST" && path == QStringLiteral("/v2/tasks");
+    Finish done(create ? h.client.createTask(requestBody) : h.client.send(method, path, {}, requestBody));
+    QVERIFY2(done.wait(), "finished() never came");
+    QCOMPARE(done.spy.count(), 1);
+    const ApiResult& r = done.result;
+
+    QCOMPARE(r.outcome, outcome);
+    QCOMPARE(r.status, status);
+    QCOMPARE(r.reason, QString::fromLatin1(reason));
+    QCOMPARE(r.body, responseBody); // as received, never reformatted
+    QCOMPARE(r.header("content-type"), contentType);
+    if (outcome != Outcome::Success)
+        QVERIFY2(!r.message.isEmpty(), "a failure needs words for a person");
+    if (title.isEmpty()) {
+        QVERIFY2(!r.problem.has_value(), qPrintable(r.problem ? r.problem->title : QString()));
+    } else {
+        QVERIFY(r.problem.has_value());
+        QCOMPARE(r.problem->title, title);
+        QCOMPARE(r.problem->detail, detail);
+        QCOMPARE(r.problem->status, status);
+    }
+    QCOMPARE(r.retryAfterSeconds.value_or(-1), retryAfter);
+    QCOMPARE(r.sent.method, method);
+    QCOMPARE(r.sent.body, requestBody);
+
+    QCOMPARE(server.received().size(), 1);
+    const ReceivedRequest got = server.received().constFirst();
+    QCOMPARE(got.method, method);
+    QCOMPARE(got.target, path.toUtf8());
+    QCOMPARE(got.body, requestBody);
+    checkHeaders(got);
+}
+
+void TestApiClient::truncatedBody()
+{
+    FakeHttpServer server;
+    ScriptedResponse script{200, "OK", {{"Content-Type", "application/json"}}, kTaskJson.repeated(20)};
+    script.behaviour = Behaviour::CloseMidBody;
+    server.respondWith(script);
+    Harness h(server.url());
+    Finish done(h.client.send("GET", QStringLiteral("/v2/tasks")));
+    QVERIFY(done.wait());
+    QCOMPARE(done.result.outcome, Outcome::TransportError);
+    QVERIFY(!done.result.message.isEmpty());
+    QCOMPARE(server.received().size(), 1);
+}
+
+void TestApiClient::connectionRefused()
+{
+    QUrl url;
+    {
+        FakeHttpServer gone; // a port that was just free: nothing listens there any more
+        url = gone.url();
+    }
+    Harness h(url);
+    Finish done(h.client.createTask(kTaskJson));
+    QVERIFY(done.wait());
+    QCOMPARE(done.result.outcome, Outcome::TransportError);
+    QCOMPARE(done.result.status, 0);
+    QVERIFY(!done.result.message.isEmpty());
+    QCOMPARE(done.spy.count(), 1);
+}
+
+void TestApiClient::timeoutWhenNoAnswer()
+{
+    FakeHttpServer server;
+    server.respondWith(ScriptedResponse{200, "OK", {}, {}, Behaviour::NeverAnswer});
+    Harness h(server.url(), 300);
+    Finish done(h.client.send("GET", QStringLiteral("/v2/tasks")));
+    QVERIFY2(done.wait(10'000), "the transfer timeout never fired");
+    QCOMPARE(done.result.outcome, Outcome::TimedOut);
+    QCOMPARE(done.result.status, 0);
+    QVERIFY(!done.result.message.isEmpty());
+    QVERIFY2(done.result.elapsedMs >= 250, qPrintable(QString::number(done.result.elapsedMs)));
+    QCOMPARE(done.spy.count(), 1);
+    QCOMPARE(server.received().size(), 1);
+}
+
+void TestApiClient::slowDripWithinTimeout()
+{
+    // 30 bytes, one per 50 ms: 1.5 s in all against a 400 ms timeout. Progress keeps it alive.
+    const QByteArray body = R"({"tasks":[],"pagination":{}} )";
+    FakeHttpServer server;
+    ScriptedResponse script{200, "OK", {{"Content-Type", "application/json"}}, body, Behaviour::Drip};
+    script.dripIntervalMs = 50;
+    script.dripChunkBytes = 1;
+    server.respondWith(script);
+    Harness h(server.url(), 400);
+    Finish done(h.client.send("GET", QStringLiteral("/v2/tasks")));
+    QVERIFY(done.wait(20'000));
+    QCOMPARE(done.result.outcome, Outcome::Success);
+    QCOMPARE(done.result.body, body);
+    QVERIFY2(done.result.elapsedMs > 400, "the drip must outlast the timeout to prove anything");
+}
+
+void TestApiClient::cancelEndsOnce()
+{
+    FakeHttpServer server;
+    server.respondWith(ScriptedResponse{200, "OK", {}, {}, Behaviour::NeverAnswer});
+    QSignalSpy arrived(&server, &FakeHttpServer::requestReceived);
+    Harness h(server.url());
+    Finish done(h.client.createTask(kTaskJson));
+    QVERIFY(arrived.wait(10'000)); // cancel while the request is really in flight
+    QVERIFY(done.call());
+    done.call()->cancel();
+    QVERIFY(done.wait());
+    QCOMPARE(done.result.outcome, Outcome::Cancelled);
+    QVERIFY(!done.result.message.isEmpty());
+    if (done.call()) {
+        QVERIFY(done.call()->isFinished());
+        done.call()->cancel(); // a second cancel is harmless
+    }
+    // The abort's own error must not end the call a second time.
+    QVERIFY(!done.spy.wait(300));
+    QCOMPARE(done.spy.count(), 1);
+}
+
+void TestApiClient::crossOriginRedirectNotFollowed()
+{
+    FakeHttpServer other; // another port: another origin
+    other.respondWith(ScriptedResponse{200, "OK", {}, kTaskJson});
+    FakeHttpServer server;
+    const QUrl target = other.url().resolved(QUrl(QStringLiteral("/v2/tasks")));
+    server.respondWith(ScriptedResponse{307, "Temporary Redirect", {{"Location", target.toEncoded()}}, {}});
+    Harness h(server.url());
+    Finish done(h.client.send("GET", QStringLiteral("/v2/tasks")));
+    QVERIFY(done.wait());
+    const ApiResult& r = done.result;
+    QVERIFY2(r.outcome == Outcome::Refused || r.outcome == Outcome::HttpError, QTest::toString(r.outcome));
+    if (r.outcome == Outcome::HttpError)
+        QCOMPARE(r.status, 307);
+    QVERIFY2(r.message.contains(QString::number(other.port())), qPrintable(r.message)); // names where it led
+    QCOMPARE(server.received().size(), 1);
+    QCOMPARE(other.received().size(), 0); // neither the key nor anything else went there
+}
+
+void TestApiClient::sameOriginRedirectFollowed()
+{
+    FakeHttpServer server;
+    server.setHandler([](const ReceivedRequest& request) {
+        if (request.target == "/v2/old")
+            return ScriptedResponse{307, "Temporary Redirect", {{"Location", "/v2/new"}}, {}};
+        return ScriptedResponse{200, "OK", {{"Content-Type", "application/json"}}, kTaskJson};
+    });
+    Harness h(server.url());
+    Finish done(h.client.send("GET", QStringLiteral("/v2/old")));
+    QVERIFY(done.wait());
+    QCOMPARE(done.result.outcome, Outcome::Success);
+    QCOMPARE(done.result.status, 200);
+    QCOMPARE(done.result.body, kTaskJson);
+    QCOMPARE(server.received().size(), 2);
+    QCOMPARE(server.received().at(1).target, QByteArray("/v2/new"));
+    checkHeaders(server.received().at(1));
+}
+
+void TestApiClient::plainHttpToRemoteRefused()
+{
+    // TEST-NET-1 is never contacted: the trap proxy on 127.0.0.1 would receive any attempt.
+    FakeHttpServer trap;
+    Harness h(QUrl(QStringLiteral("http://192.0.2.1:9")), 10'000, trap.port());
+    Finish done(h.client.createTask(kTaskJson));
+    QVERIFY2(done.wait(3'000), "a refusal must come at once, not after a connection attempt");
+    QCOMPARE(done.result.outcome, Outcome::Refused);
+    QCOMPARE(done.result.status, 0);
+    QVERIFY(!done.result.message.isEmpty());
+    QVERIFY(!done.result.message.contains(kKey));
+    QCOMPARE(done.spy.count(), 1);
+    QCOMPARE(trap.received().size(), 0);
+}
+
+void TestApiClient::queryAndMaskedKey()
+{
+    FakeHttpServer server;
+    server.respondWith(ScriptedResponse{200, "OK", {}, R"({"tasks":[]})"});
+    Harness h(server.url());
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("space_id"), QStringLiteral("U3BhY2U6MTIzNDU="));
+    query.addQueryItem(QStringLiteral("name"), QStringLiteral("a b&c"));
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("10"));
+    Finish done(h.client.send("GET", QStringLiteral("/v2/tasks"), query));
+    QVERIFY(done.wait());
+    QCOMPARE(done.result.outcome, Outcome::Success);
+
+    QCOMPARE(server.received().size(), 1);
+    const ReceivedRequest got = server.received().constFirst();
+    QCOMPARE(got.target, QByteArray("/v2/tasks?space_id=U3BhY2U6MTIzNDU%3D&name=a%20b%26c&limit=10"));
+    checkHeaders(got);
+
+    const SentRequest& sent = done.result.sent;
+    QCOMPARE(sent.method, QByteArray("GET"));
+    QCOMPARE(sent.url.path(), QStringLiteral("/v2/tasks"));
+    QCOMPARE(QUrlQuery(sent.url).queryItemValue(QStringLiteral("limit")), QStringLiteral("10"));
+    bool sawAuthorization = false;
+    for (const auto& [name, value] : sent.headers) {
+        QVERIFY2(!value.contains(kKey.toUtf8()), name.constData()); // shown to people: never the key
+        if (name.compare("Authorization", Qt::CaseInsensitive) == 0)
+            sawAuthorization = !value.isEmpty();
+    }
+    QVERIFY2(sawAuthorization, "the masked Authorization header belongs in what was sent");
+}
+
+void TestApiClient::userAgent()
+{
+    QVERIFY2(ApiClient::userAgent().startsWith("taskcomposer/"), ApiClient::userAgent().constData());
+}
+
+QTEST_GUILESS_MAIN(TestApiClient)
+#include "tst_apiclient.moc"
