@@ -92,7 +92,7 @@ void TestSubmit::outcomes()
     QCOMPARE(run.out.trimmed(), body);
     QVERIFY2(run.err.contains(statusLine.toUtf8()), run.err.constData());
     QCOMPARE(server.received().size(), 1);
-    const ReceivedRequest& received = server.received().first();
+    const ReceivedRequest received = server.received().first(); // received() returns a copy
     QCOMPARE(received.method, QByteArray("POST"));
     QCOMPARE(received.target, QByteArray("/v2/tasks"));
     QCOMPARE(received.header("Authorization"), QByteArray("Bearer ak-test-key"));
