@@ -117,6 +117,7 @@ void MainWindow::refreshFromForm()
     Diagnostics diagnostics = read.problems;
     diagnostics << validateTaskRequest(read.request);
     m_preview->showGenerated(requestBodyText(read.request, m_preview->casing()));
+    m_formRequest = std::move(read.request); // read once per edit; Send, Save and the title use it
     showDiagnostics(diagnostics);
     updateTitle();
 }
@@ -125,7 +126,7 @@ void MainWindow::enterRawMode()
 {
     // The text is the generated body and means exactly what the form holds: nothing to apply.
     m_rawParses = true;
-    m_rawRequest = m_form->read().request;
+    m_rawRequest = m_formRequest;
     m_rawAppliedText = m_preview->text();
     // While the text rules, the form only shows it: edits there would go nowhere.
     m_formScroll->setEnabled(false);
@@ -216,15 +217,7 @@ void MainWindow::updateSendState()
 
 TaskRequest MainWindow::currentRequest() const
 {
-    return m_preview->rawMode() ? m_rawRequest : m_form->read().request;
-}
-
-QByteArray MainWindow::canonicalText() const
-{
-    // Compact and in one casing, so that re-indenting or switching casing is not a change.
-    if (m_preview->rawMode() && !m_rawParses)
-        return m_preview->text().toUtf8();
-    return requestBodyText(currentRequest(), EnumCasing::Lower, OrderedJson::Format::Compact);
+    return m_preview->rawMode() ? m_rawRequest : m_formRequest;
 }
 
 QByteArray MainWindow::bodyToSend() const
@@ -270,13 +263,15 @@ void MainWindow::updateTitle()
 {
     const QString name = m_filePath.isEmpty() ? QStringLiteral("Untitled task") : QFileInfo(m_filePath).fileName();
     setWindowTitle(name + QStringLiteral("[*]"));
-    setWindowModified(canonicalText() != m_savedCanonical);
+    // Compared as requests, so re-indenting or another enum casing is not a change; raw text
+    // that does not parse is always one (a draft that does not parse cannot be opened).
+    setWindowModified((m_preview->rawMode() && !m_rawParses) || !(currentRequest() == m_savedRequest));
 }
 
 void MainWindow::markSaved(const QString& path)
 {
     m_filePath = path;
-    m_savedCanonical = canonicalText();
+    m_savedRequest = currentRequest();
     updateTitle();
 }
 

@@ -70,7 +70,6 @@ private:
     void enterRawMode();
     void leaveRawMode();
     TaskRequest currentRequest() const;
-    QByteArray canonicalText() const;
     bool maybeSave();
     void markSaved(const QString& path);
     void updateTitle();
@@ -92,7 +91,8 @@ private:
     quint64 m_rawGeneration = 0;  // newest raw-text check; older results are dropped
     quint64 m_loadGeneration = 0; // newest draft load; a load overtaken by New or a paste is dropped
     QString m_filePath;
-    QByteArray m_savedCanonical; // the document as last saved or opened, in a canonical form
+    TaskRequest m_formRequest;  // what the form held at its last edit
+    TaskRequest m_savedRequest; // the document as last saved or opened
 };
 
 } // namespace tc::gui

@@ -79,34 +79,4 @@ QStringList mustacheVariables(const QString& text)
     return names;
 }
 
-QStringList fStringVariables(const QString& text)
-{
-    QStringList names;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar ch = text.at(i);
-        if (ch == u'{' && i + 1 < text.size() && text.at(i + 1) == u'{') {
-            ++i; // literal brace
-            continue;
-        }
-        if (ch != u'{')
-            continue;
-        const qsizetype close = text.indexOf(u'}', i + 1);
-        if (close < 0)
-            break;
-        // Format specs and conversions ({x:>10}, {x!r}) do not belong to the name.
-        QString name = text.mid(i + 1, close - i - 1);
-        for (qsizetype k = 0; k < name.size(); ++k) {
-            if (name.at(k) == u':' || name.at(k) == u'!') {
-                name.truncate(k);
-                break;
-            }
-        }
-        name = name.trimmed();
-        if (!name.isEmpty() && !name.contains(u'{') && !names.contains(name))
-            names << name;
-        i = close;
-    }
-    return names;
-}
-
 } // namespace tc

@@ -34,7 +34,4 @@ std::optional<FilterProblem> checkFilterBalance(const QString& filter);
 // are not variables.
 QStringList mustacheVariables(const QString& text);
 
-// Variable names used by an f-string template ({name}); {{ and }} are literal braces.
-QStringList fStringVariables(const QString& text);
-
 } // namespace tc

@@ -40,12 +40,10 @@ RequestCheck checkRequestBody(const QJsonObject& body)
     for (Diagnostic& diagnostic : validateTaskRequest(check.request, scope)) {
         if (coveredByReader(diagnostic.path))
             continue;
-        if (!unreadable.isEmpty() || !seen.isEmpty()) {
-            const QString key = formatDiagnostic(diagnostic);
-            if (seen.contains(key))
-                continue;
-            seen.insert(key);
-        }
+        const QString key = formatDiagnostic(diagnostic);
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
         check.diagnostics << std::move(diagnostic);
     }
     return check;

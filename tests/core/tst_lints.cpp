@@ -15,8 +15,6 @@ private slots:
     void filterBalance();
     void mustacheVariables_data();
     void mustacheVariables();
-    void fStringVariables_data();
-    void fStringVariables();
 };
 
 void TestLints::arizeIds_data()
@@ -100,24 +98,6 @@ void TestLints::mustacheVariables()
     QFETCH(QString, text);
     QFETCH(QStringList, variables);
     QCOMPARE(tc::mustacheVariables(text), variables);
-}
-
-void TestLints::fStringVariables_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QStringList>("variables");
-    QTest::addRow("plain") << "Q: {question} A: {answer}" << QStringList{QStringLiteral("question"), QStringLiteral("answer")};
-    QTest::addRow("escaped braces") << "{{literal}} {real}" << QStringList{QStringLiteral("real")};
-    QTest::addRow("format spec and conversion") << "{score:.2f} {name!r}" << QStringList{QStringLiteral("score"), QStringLiteral("name")};
-    QTest::addRow("unclosed") << "{open" << QStringList{};
-    QTest::addRow("repeats") << "{a}{a}" << QStringList{QStringLiteral("a")};
-}
-
-void TestLints::fStringVariables()
-{
-    QFETCH(QString, text);
-    QFETCH(QStringList, variables);
-    QCOMPARE(tc::fStringVariables(text), variables);
 }
 
 QTEST_GUILESS_MAIN(TestLints)
