@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: MIT
+#include "serverwords.h"
+
+#include "diagnostic.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace tc {
+namespace {
+
+// Where a field name may sit in a create-task body. The names come from requestcodec.cpp and
+// runconfigcodec.cpp; this table is the only vocabulary the field matcher trusts.
+enum class Level { Top, Evaluator, RunConfig, Message };
+struct FieldName
+{
+    const char* name;
+    Level level;
+};
+constexpr FieldName kFieldNames[] = {
+    {"name", Level::Top}, {"type", Level::Top}, {"project_id", Level::Top}, {"dataset_id", Level::Top},
+    {"experiment_ids", Level::Top}, {"sampling_rate", Level::Top}, {"is_continuous", Level::Top},
+    {"query_filter", Level::Top}, {"evaluators", Level::Top}, {"run_configuration", Level::Top},
+    {"evaluator_id", Level::Evaluator}, {"evaluator_version_id", Level::Evaluator},
+    {"query_filter", Level::Evaluator}, {"column_mappings", Level::Evaluator},
+    {"experiment_type", Level::RunConfig}, {"ai_integration_id", Level::RunConfig}, {"model_name", Level::RunConfig},
+    {"invocation_parameters", Level::RunConfig}, {"provider_parameters", Level::RunConfig},
+    {"messages", Level::RunConfig}, {"input_variable_format", Level::RunConfig}, {"tool_config", Level::RunConfig},
+    {"prompt_version_id", Level::RunConfig}, {"template", Level::RunConfig}, {"provide_explanation", Level::RunConfig},
+    {"classification_choices", Level::RunConfig}, {"column_mapping", Level::RunConfig},
+    {"evaluator_version_id", Level::RunConfig}, {"integration_id", Level::RunConfig},
+    {"input_template", Level::RunConfig},
+    {"role", Level::Message}, {"content", Level::Message}, {"tool_call_id", Level::Message},
+    {"tool_calls", Level::Message},
+};
+
+bool isField(const QString& name, Level level)
+{
+    return std::any_of(std::begin(kFieldNames), std::end(kFieldNames), [&](const FieldName& field) {
+        return field.level == level && name == QLatin1String(field.name);
+    });
+}
+
+struct Segment
+{
+    QString key;
+    int index = -1; // set for "[3]" and ".3"
+};
+
+// "body.evaluators.0.evaluator_id" → body / evaluators / [0] / evaluator_id.
+QList<Segment> segmentsOf(const QString& token)
+{
+    static const QRegularExpression part(QStringLiteral(R"(\[(\d+)\]|\.?(\d+)(?![A-Za-z_])|\.?([A-Za-z_]\w*))"));
+    QList<Segment> segments;
+    for (auto it = part.globalMatch(token); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        if (!m.captured(3).isEmpty())
+            segments << Segment{m.captured(3)};
+        else
+            segments << Segment{{}, (m.captured(1) + m.captured(2)).toInt()};
+    }
+    return segments;
+}
+
+// Walks the segments through the request's shape and returns the longest known prefix as the
+// app's path: evaluators[7] in a request with two evaluators becomes "evaluators", and
+// run_configuration.experiment_name (no such field) becomes "run_configuration".
+QString walk(const QList<Segment>& segments, qsizetype from, QString path, Level level, const TaskRequest& request)
+{
+    for (qsizetype i = from; i < segments.size(); ++i) {
+        const QString& key = segments.at(i).key;
+        if (key.isEmpty() || !isField(key, level))
+            break;
+        path = joinPath(path, key);
+        const int index = i + 1 < segments.size() ? segments.at(i + 1).index : -1;
+        qsizetype count = -1;
+        if (level == Level::Top && key == QLatin1String("evaluators"))
+            count = request.evaluators.size();
+        else if (level == Level::Top && key == QLatin1String("experiment_ids"))
+            count = request.experimentIds.size();
+        else if (level == Level::RunConfig && key == QLatin1String("messages") && request.runConfiguration)
+            count = request.runConfiguration->messages.size();
+        if (key == QLatin1String("run_configuration")) {
+            level = Level::RunConfig;
+        } else if (index >= 0 && index < count) {
+            path = joinPath(path, index);
+            level = key == QLatin1String("evaluators") ? Level::Evaluator : Level::Message;
+            ++i;
+        } else {
+            break;
+        }
+    }
+    return path;
+}
+
+// A path that starts inside the body: "evaluator_id" alone, "messages[0].content".
+QString resolve(const QList<Segment>& segments, const TaskRequest& request)
+{
+    qsizetype first = 0;
+    if (segments.size() > 1 && segments.constFirst().key == QLatin1String("body"))
+        first = 1; // FastAPI's location prefix
+    const QString key = segments.value(first).key;
+    const bool runExperiment = request.type == TaskType::RunExperiment;
+    if (isField(key, Level::Top))
+        return walk(segments, first, {}, Level::Top, request);
+    if (runExperiment && isField(key, Level::RunConfig))
+        return walk(segments, first, QStringLiteral("run_configuration"), Level::RunConfig, request);
+    if (runExperiment && isField(key, Level::Message))
+        return QStringLiteral("run_configuration.messages");
+    if (!runExperiment && isField(key, Level::Evaluator))
+        return request.evaluators.size() == 1
+            ? walk(segments, first, QStringLiteral("evaluators[0]"), Level::Evaluator, request)
+            : QStringLiteral("evaluators");
+    return {};
+}
+
+const QString kOpenQuotes = QStringLiteral("'\"`\u201C\u2018");
+const QString kCloseQuotes = QStringLiteral("'\"`\u201D\u2019");
+
+bool quotedAt(const QString& text, qsizetype start, qsizetype end)
+{
+    return start > 0 && end < text.size() && kOpenQuotes.contains(text.at(start - 1))
+        && kCloseQuotes.contains(text.at(end));
+}
+
+// The position of `value` in `text` as a whole token, from `from` on, or -1.
+qsizetype findToken(const QString& text, const QString& value, const QString& tokenChars, qsizetype from = 0)
+{
+    const auto isPart = [&tokenChars](QChar c) { return c.isLetterOrNumber() || tokenChars.contains(c); };
+    for (qsizetype at = text.indexOf(value, from); at >= 0; at = text.indexOf(value, at + 1)) {
+        const qsizetype end = at + value.size();
+        if ((at == 0 || !isPart(text.at(at - 1))) && (end == text.size() || !isPart(text.at(end))))
+            return at;
+    }
+    return -1;
+}
+
+QStringList enumValues() // lower case, as the codec's tables spell them
+{
+    QStringList values = taskTypeChoices(EnumCasing::Lower) + experimentTypeChoices(EnumCasing::Lower)
+        + messageRoleChoices(EnumCasing::Lower) + inputVariableFormatChoices(EnumCasing::Lower);
+    values << QStringLiteral("function"); // tool_calls[].type
+    values.removeDuplicates();
+    return values;
+}
+
+} // namespace
+
+QList<IdReference> referencedIds(const TaskRequest& request)
+{
+    QList<IdReference> ids;
+    const auto add = [&ids](const QString& path, const QString& value) {
+        if (!value.trimmed().isEmpty())
+            ids << IdReference{path, value.trimmed()};
+    };
+    if (request.type == TaskType::RunExperiment) {
+        add(QStringLiteral("dataset_id"), request.datasetId);
+        if (const std::optional<RunConfiguration>& config = request.runConfiguration) {
+            const QString root = QStringLiteral("run_configuration");
+            switch (config->experimentType) {
+            case ExperimentType::LlmGeneration:
+                add(joinPath(root, QStringLiteral("ai_integration_id")), config->aiIntegrationId);
+                add(joinPath(root, QStringLiteral("prompt_version_id")), config->promptVersionId);
+                break;
+            case ExperimentType::TemplateEvaluation:
+                add(joinPath(root, QStringLiteral("ai_integration_id")), config->aiIntegrationId);
+                add(joinPath(root, QStringLiteral("evaluator_version_id")), config->evaluatorVersionId);
+                break;
+            case ExperimentType::AgentCall:
+                add(joinPath(root, QStringLiteral("integration_id")), config->integrationId);
+                break;
+            }
+        }
+        return ids;
+    }
+    add(QStringLiteral("project_id"), request.projectId);
+    add(QStringLiteral("dataset_id"), request.datasetId);
+    if (dataSourceOf(request) != DataSource::Project) {
+        for (qsizetype i = 0; i < request.experimentIds.size(); ++i)
+            add(joinPath(QStringLiteral("experiment_ids"), i), request.experimentIds.at(i));
+    }
+    for (qsizetype i = 0; i < request.evaluators.size(); ++i) {
+        const QString path = joinPath(QStringLiteral("evaluators"), i);
+        add(joinPath(path, QStringLiteral("evaluator_id")), request.evaluators.at(i).evaluatorId);
+        add(joinPath(path, QStringLiteral("evaluator_version_id")), request.evaluators.at(i).evaluatorVersionId);
+    }
+    return ids;
+}
+
+QStringList fieldPathsIn(const QString& text, const TaskRequest& request)
+{
+    QString normalised = text;
+    normalised.replace(QRegularExpression(QStringLiteral(R"(\s*->\s*)")), QStringLiteral(".")); // a -> 0 -> b
+    // A name, then any number of ".name", ".3" or "[3]"; not the tail of a longer token.
+    static const QRegularExpression token(
+        QStringLiteral(R"((?<![\w.\[\]])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\.\d+|\[\d+\])*)"));
+    QList<std::pair<qsizetype, QString>> found;
+    for (auto it = token.globalMatch(normalised); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const QString raw = m.captured();
+        const qsizetype start = m.capturedStart(), end = m.capturedEnd();
+        const QList<Segment> segments = segmentsOf(raw);
+        const bool structured = segments.size() > 1;
+        const bool colon = end < normalised.size() && normalised.at(end) == QLatin1Char(':');
+        const bool snake = segments.constFirst().key.contains(QLatin1Char('_'));
+        if (!(structured || colon || snake || quotedAt(normalised, start, end)))
+            continue; // a plain word: "name already exists" is prose
+        const QString path = resolve(segments, request);
+        if (!path.isEmpty())
+            found << std::pair{start, path};
+    }
+    // Values are evidence too: an ID of this request, or the task's name in quotes.
+    for (const IdReference& id : referencedIds(request)) {
+        if (const qsizetype at = findToken(text, id.value, QStringLiteral("+/=_-")); at >= 0 && id.value.size() >= 8)
+            found << std::pair{at, id.path};
+    }
+    const QString name = request.name.trimmed();
+    for (qsizetype at = name.isEmpty() ? -1 : text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+        if (quotedAt(text, at, at + name.size())) {
+            found << std::pair{at, QStringLiteral("name")};
+            break;
+        }
+    }
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    QStringList paths;
+    for (const auto& entry : found) {
+        if (!paths.contains(entry.second))
+            paths << entry.second;
+    }
+    return paths;
+}
+
+QString enumValueAskedFor(const QString& text, EnumCasing casing)
+{
+    static const QRegularExpression sentences(QStringLiteral(R"((?<=[.!?;])\s+|\n)"));
+    // Prose mentions values without asking for them ("evaluators are not allowed for
+    // run_experiment tasks"): only a sentence with one of these words rejects or lists values.
+    static const QRegularExpression cue(
+        QStringLiteral(R"(expect|one of|allowed values|allowed:|permitted|accepted values|unknown|unsupported|)"
+                       R"(not supported|enum|should be|did you mean|not a valid|invalid value)"),
+        QRegularExpression::CaseInsensitiveOption);
+    for (const QString& sentence : text.split(sentences)) {
+        if (!cue.match(sentence).hasMatch())
+            continue;
+        std::pair<qsizetype, QString> first{sentence.size(), QString()};
+        for (const QString& lower : enumValues()) {
+            const QString spelled = casing == EnumCasing::Upper ? lower.toUpper() : lower;
+            for (qsizetype at = findToken(sentence, spelled, QStringLiteral("_")); at >= 0 && at < first.first;
+                 at = findToken(sentence, spelled, QStringLiteral("_"), at + 1)) {
+                if (spelled.contains(QLatin1Char('_')) || quotedAt(sentence, at, at + spelled.size()))
+                    first = {at, spelled};
+            }
+        }
+        if (!first.second.isEmpty())
+            return first.second;
+    }
+    return {};
+}
+
+std::optional<EnumCasing> casingAskedFor(const QString& text, EnumCasing sent)
+{
+    const EnumCasing other = sent == EnumCasing::Lower ? EnumCasing::Upper : EnumCasing::Lower;
+    if (enumValueAskedFor(text, other).isEmpty())
+        return std::nullopt;
+    return other;
+}
+
+QString plainTextOf(const QByteArray& body, int limit)
+{
+    QString text = QString::fromUtf8(body.left(64 * 1024));
+    const auto options = QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption;
+    text.remove(QRegularExpression(QStringLiteral(R"(<(script|style)\b.*?</\1\s*>|<!--.*?-->)"), options));
+    text.replace(QRegularExpression(QStringLiteral("<[^>]*>")), QStringLiteral(" "));
+    static const std::pair<const char*, const char*> entities[] = {
+        {"&nbsp;", " "}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
+        {"&#39;", "'"},  {"&apos;", "'"}, {"&amp;", "&"}}; // &amp; last: "&amp;lt;" is "&lt;"
+    for (const auto& [entity, character] : entities)
+        text.replace(QLatin1String(entity), QLatin1String(character), Qt::CaseInsensitive);
+    text = text.simplified();
+    if (text.size() <= limit)
+        return text;
+    text.truncate(limit);
+    const qsizetype space = text.lastIndexOf(QLatin1Char(' '));
+    if (space > limit - 40)
+        text.truncate(space); // end on a whole word when one is near
+    return text + QStringLiteral("\u2026");
+}
+
+} // namespace tc
