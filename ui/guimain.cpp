@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QNetworkAccessManager>
 
 namespace tc::gui {
 
@@ -16,7 +17,9 @@ int run(int& argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("taskcomposer"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.taskcomposer.TaskComposer"));
 
-    MainWindow window;
+    // The application's one network manager: every request goes through it.
+    QNetworkAccessManager network;
+    MainWindow window(nullptr, &network, qEnvironmentVariable("ARIZE_API_KEY").trimmed());
     window.show();
     return QApplication::exec();
 }

@@ -3,6 +3,8 @@
 
 #include "background.h"
 #include "diagnosticslist.h"
+#include "resultspane.h"
+#include "tasksubmitter.h"
 #include "previewpane.h"
 #include "requestcheck.h"
 #include "requestcodec.h"
@@ -14,7 +16,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMetaMethod>
+#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -25,8 +27,11 @@
 
 namespace tc::gui {
 
-MainWindow::MainWindow(std::unique_ptr<UserPrompts> prompts, QWidget* parent)
-    : QMainWindow(parent), m_prompts(prompts ? std::move(prompts) : std::make_unique<DialogPrompts>())
+MainWindow::MainWindow(std::unique_ptr<UserPrompts> prompts, QNetworkAccessManager* network,
+                       const QString& environmentKey, QWidget* parent)
+    : QMainWindow(parent), m_prompts(prompts ? std::move(prompts) : std::make_unique<DialogPrompts>()),
+      m_submitter(new TaskSubmitter(network ? network : new QNetworkAccessManager(this), this)),
+      m_environmentKey(environmentKey)
 {
     setObjectName(QStringLiteral("mainWindow"));
 
@@ -51,13 +56,21 @@ MainWindow::MainWindow(std::unique_ptr<UserPrompts> prompts, QWidget* parent)
     sendRow->addWidget(m_send);
     sendRow->addWidget(m_sendReason, 1);
     rightLayout->addLayout(sendRow);
+    m_connectionLine = new QLabel(right);
+    m_connectionLine->setObjectName(QStringLiteral("connectionLine"));
+    m_connectionLine->setWordWrap(true);
+    m_connectionLine->setTextFormat(Qt::RichText);
+    connect(m_connectionLine, &QLabel::linkActivated, this, &MainWindow::editConnection);
+    rightLayout->addWidget(m_connectionLine);
 
     m_rightSplitter = new QSplitter(Qt::Vertical, right);
     m_rightSplitter->setObjectName(QStringLiteral("rightSplitter"));
     m_preview = new PreviewPane(m_rightSplitter);
     m_list = new DiagnosticsList(m_rightSplitter);
+    m_results = new ResultsPane(m_rightSplitter);
     m_rightSplitter->setStretchFactor(0, 3);
     m_rightSplitter->setStretchFactor(1, 1);
+    m_rightSplitter->setStretchFactor(2, 3);
     rightLayout->addWidget(m_rightSplitter, 1);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -71,6 +84,7 @@ MainWindow::MainWindow(std::unique_ptr<UserPrompts> prompts, QWidget* parent)
     buildMenus();
     connect(m_form, &TaskForm::edited, this, [this] {
         m_pristine = false;
+        m_serverDiagnostics.clear(); // the server spoke about the request as it was
         refreshFromForm();
     });
     connect(m_preview, &PreviewPane::casingChanged, this, [this](EnumCasing casing) {
@@ -94,8 +108,10 @@ MainWindow::MainWindow(std::unique_ptr<UserPrompts> prompts, QWidget* parent)
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     if (!m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray()))
         m_splitter->setSizes({640, 640});
-    m_rightSplitter->restoreState(settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
+    if (!m_rightSplitter->restoreState(settings.value(QStringLiteral("window/rightPanes")).toByteArray()))
+        m_rightSplitter->setSizes({320, 110, 360});
 
+    buildSending();
     refreshFromForm();
     markSaved(QString());
     statusBar()->showMessage(QStringLiteral("Ready: fill in the form; the body on the right follows as you type"));
@@ -182,8 +198,11 @@ void MainWindow::applyRawText(const QString& text)
 void MainWindow::showDiagnostics(const Diagnostics& diagnostics)
 {
     m_diagnostics = diagnostics;
-    m_form->showDiagnostics(m_pristine ? Diagnostics() : diagnostics);
-    m_list->setDiagnostics(diagnostics);
+    // The server's markers show beside the local ones but do not block Send: the user may fix
+    // them or decide the server was wrong.
+    const Diagnostics shown = diagnostics + m_serverDiagnostics;
+    m_form->showDiagnostics(m_pristine ? m_serverDiagnostics : shown);
+    m_list->setDiagnostics(shown);
     updateSendState();
 }
 
@@ -210,7 +229,7 @@ void MainWindow::updateSendState()
                      .arg(warnings == 1 ? QString() : QStringLiteral("s"));
     else
         reason = QStringLiteral("Ready to send.");
-    m_send->setEnabled(m_rawParses && errors == 0);
+    m_send->setEnabled(m_rawParses && errors == 0 && !m_submitter->isBusy());
     m_sendReason->setText(reason);
     m_send->setAccessibleDescription(reason);
 }
@@ -225,23 +244,6 @@ QByteArray MainWindow::bodyToSend() const
     if (!m_send->isEnabled())
         return {};
     return requestBodyText(currentRequest(), m_preview->casing());
-}
-
-void MainWindow::requestSend()
-{
-    const QByteArray body = bodyToSend();
-    if (body.isEmpty()) {
-        statusBar()->showMessage(m_sendReason->text(), 8000);
-        return;
-    }
-    if (!isSignalConnected(QMetaMethod::fromSignal(&MainWindow::sendRequested))) {
-        // No connection to send through yet: say so, and offer the way that works today.
-        statusBar()->showMessage(QStringLiteral("The body is valid. Sending needs a connection, which this build "
-                                                "does not have yet: use Edit > Copy as curl (Ctrl+Shift+C)"),
-                                 10000);
-        return;
-    }
-    emit sendRequested(body, m_preview->casing());
 }
 
 void MainWindow::focusField(const QString& path)
@@ -284,7 +286,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("window/rightSplitter"), m_rightSplitter->saveState());
+    settings.setValue(QStringLiteral("window/rightPanes"), m_rightSplitter->saveState());
     event->accept();
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "connection.h"
 #include "diagnostic.h"
 #include "enums.h"
 #include "taskrequest.h"
@@ -12,13 +13,20 @@
 #include <memory>
 
 class QLabel;
+class QNetworkAccessManager;
 class QPushButton;
 class QScrollArea;
 class QSplitter;
 
+namespace tc {
+struct ApiResult;
+class TaskSubmitter;
+} // namespace tc
+
 namespace tc::gui {
 
 class DiagnosticsList;
+class ResultsPane;
 class PreviewPane;
 class TaskForm;
 
@@ -28,11 +36,18 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(std::unique_ptr<UserPrompts> prompts = nullptr, QWidget* parent = nullptr);
+    // `network` is the application's one QNetworkAccessManager (the window makes its own if none is
+    // given); `environmentKey` is ARIZE_API_KEY as the app started with it.
+    explicit MainWindow(std::unique_ptr<UserPrompts> prompts = nullptr, QNetworkAccessManager* network = nullptr,
+                        const QString& environmentKey = QString(), QWidget* parent = nullptr);
     ~MainWindow() override;
 
     TaskForm* form() const { return m_form; }
     PreviewPane* preview() const { return m_preview; }
+    ResultsPane* results() const { return m_results; }
+    TaskSubmitter* submitter() const { return m_submitter; }
+    Connection connection() const;
+    void setConnection(const Connection& connection);
     Diagnostics diagnostics() const { return m_diagnostics; }
     QString currentFile() const { return m_filePath; }
 
@@ -49,10 +64,10 @@ public slots:
     void pasteRequest();
     void pasteRequestText(const QString& text);
     void requestSend();
+    void editConnection();
+    void saveResponse();
 
 signals:
-    // Emitted by Send with the body exactly as previewed.
-    void sendRequested(const QByteArray& body, tc::EnumCasing casing);
     // A draft finished loading (or failed to): tests and the status bar wait for this.
     void draftLoaded(bool ok);
 
@@ -73,6 +88,9 @@ private:
     bool maybeSave();
     void markSaved(const QString& path);
     void updateTitle();
+    void buildSending();
+    void sendFinished(const ApiResult& result);
+    void updateConnectionLine();
 
     std::unique_ptr<UserPrompts> m_prompts;
     TaskForm* m_form = nullptr;
@@ -93,6 +111,15 @@ private:
     QString m_filePath;
     TaskRequest m_formRequest;  // what the form held at its last edit
     TaskRequest m_savedRequest; // the document as last saved or opened
+
+    // Sending: what went out, so the answer can be explained against it.
+    TaskSubmitter* m_submitter = nullptr;
+    ResultsPane* m_results = nullptr;
+    QLabel* m_connectionLine = nullptr;
+    QString m_environmentKey;
+    TaskRequest m_sentRequest;
+    EnumCasing m_sentCasing = EnumCasing::Lower;
+    Diagnostics m_serverDiagnostics; // the server's field markers, until the next edit
 };
 
 } // namespace tc::gui

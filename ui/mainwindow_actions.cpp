@@ -50,6 +50,9 @@ void MainWindow::buildMenus()
     QMenu* request = menuBar()->addMenu(QStringLiteral("&Request"));
     add(request, QStringLiteral("&Send"), {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
         &MainWindow::requestSend, QStringLiteral("actionSend"));
+    add(request, QStringLiteral("&Connection…"), {QKeySequence(Qt::CTRL | Qt::Key_K)}, &MainWindow::editConnection,
+        QStringLiteral("actionConnection"));
+    add(request, QStringLiteral("Save &Response…"), {}, &MainWindow::saveResponse, QStringLiteral("actionSaveResponse"));
     QAction* raw = request->addAction(QStringLiteral("Edit &Raw JSON"));
     raw->setObjectName(QStringLiteral("actionRawJson"));
     raw->setCheckable(true);

@@ -12,4 +12,24 @@ QByteArray ApiResult::header(const QByteArray& name) const
     return {};
 }
 
+QString statusLine(const ApiResult& result, const QLocale& locale)
+{
+    const QString elapsed = QStringLiteral("%1 ms").arg(locale.toString(result.elapsedMs));
+    const QString separator = QStringLiteral(" · ");
+    switch (result.outcome) {
+    case Outcome::Refused: return QStringLiteral("Not sent");
+    case Outcome::Cancelled: return QStringLiteral("Cancelled") + separator + elapsed;
+    case Outcome::TimedOut: return QStringLiteral("No answer (timed out)") + separator + elapsed;
+    case Outcome::TransportError:
+        if (result.status == 0)
+            return QStringLiteral("No answer") + separator + elapsed;
+        break; // an answer that broke off: its status and what arrived still matter
+    case Outcome::Success:
+    case Outcome::HttpError: break;
+    }
+    const qsizetype bytes = result.body.size();
+    return QStringLiteral("%1 %2").arg(result.status).arg(result.reason).trimmed() + separator + elapsed + separator
+        + (bytes == 1 ? QStringLiteral("1 byte") : QStringLiteral("%1 bytes").arg(locale.toString(bytes)));
+}
+
 } // namespace tc

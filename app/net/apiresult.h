@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QLocale>
 #include <QString>
 #include <QUrl>
 
@@ -50,5 +51,9 @@ struct ApiResult
     bool ok() const { return outcome == Outcome::Success; }
     QByteArray header(const QByteArray& name) const; // case-insensitive; empty when absent
 };
+
+// The results pane's status line: "201 Created · 142 ms · 1,234 bytes", or what happened instead
+// of an answer ("No answer · 30,000 ms", "Not sent"). Numbers are grouped in `locale`.
+QString statusLine(const ApiResult& result, const QLocale& locale);
 
 } // namespace tc

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+// A response body made ready for the results pane: indexed when it is JSON, read as a task when
+// it is one, and shown as text (never as a parse failure) when it is not JSON.
+#include "responsebody.h"
+
+#include <QTest>
+
+using namespace tc;
+
+class TestResponseBody : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void load_data();
+    void load();
+    void plainTextParsesNothing();
+    void formattedTextKeepsServerOrder();
+};
+
+void TestResponseBody::load_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("isJson");
+    QTest::addColumn<QString>("taskId");       // empty: not read as a task
+    QTest::addColumn<QString>("reasonContains"); // why it is not JSON
+    QTest::addRow("created task") << QByteArray(R"({"id":"VGFzazox","name":"t","type":"TEMPLATE_EVALUATION","created_at":"2026-11-28T15:00:00.000Z"})")
+                                  << true << QStringLiteral("VGFzazox") << QString();
+    QTest::addRow("object without id") << QByteArray(R"({"status":400,"title":"Bad Request"})") << true << QString() << QString();
+    QTest::addRow("a list is not a task") << QByteArray(R"({"data":[{"id":"VGFzazox"}],"pagination":{"has_more":false}})")
+                                          << true << QString() << QString();
+    QTest::addRow("top-level array") << QByteArray(R"([{"id":"VGFzazox"}])") << true << QString() << QString();
+    QTest::addRow("id of the wrong type") << QByteArray(R"({"id":42,"name":"t"})") << true << QString() << QString();
+    QTest::addRow("html gateway page") << QByteArray("<html><body>502 Bad Gateway</body></html>") << false << QString()
+                                       << QStringLiteral("HTML");
+    QTest::addRow("truncated") << QByteArray(R"({"id":"VGFzazox","na)") << false << QString() << QStringLiteral("line 1");
+    QTest::addRow("invalid UTF-8") << QByteArray("{\"id\":\"\xff\xfe\"}") << false << QString() << QStringLiteral("UTF-8");
+    QTest::addRow("empty") << QByteArray() << false << QString() << QString();
+}
+
+void TestResponseBody::load()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, isJson);
+    QFETCH(QString, taskId);
+    QFETCH(QString, reasonContains);
+    const LoadedBody loaded = loadResponseBody(body, BodyView::Full);
+    QCOMPARE(loaded.isJson, isJson);
+    QCOMPARE(loaded.index != nullptr, isJson);
+    QCOMPARE(loaded.task ? loaded.task->id : QString(), taskId);
+    if (!isJson) {
+        QCOMPARE(loaded.text, QString::fromUtf8(body)); // shown as it came
+        QVERIFY2(loaded.notJsonReason.contains(reasonContains), qPrintable(loaded.notJsonReason));
+    } else {
+        QVERIFY(loaded.text.isEmpty()); // formatted in a second step
+    }
+}
+
+void TestResponseBody::plainTextParsesNothing()
+{
+    const QByteArray body = R"({"id":"VGFzazox"})";
+    const LoadedBody loaded = loadResponseBody(body, BodyView::PlainText);
+    QVERIFY(!loaded.index);
+    QVERIFY(!loaded.task);
+    QCOMPARE(loaded.text, QString::fromUtf8(body));
+}
+
+void TestResponseBody::formattedTextKeepsServerOrder()
+{
+    QCOMPARE(formatJsonText(R"({"z":1,"a":[true,null],"m":{}})"),
+             QStringLiteral("{\n  \"z\": 1,\n  \"a\": [\n    true,\n    null\n  ],\n  \"m\": {}\n}\n"));
+}
+
+QTEST_GUILESS_MAIN(TestResponseBody)
+#include "tst_responsebody.moc"

@@ -1,0 +1,455 @@
+// SPDX-License-Identifier: MIT
+// Sending from the window to a server on 127.0.0.1 that the test starts: Ctrl+Enter, the answer
+// in the results pane (status, created task, tree, text, headers, request), and each way of acting
+// on an error: field markers, switching casing and resending, the 429 countdown, cancel, large
+// bodies and a non-JSON page. The connection dialog is driven as a person would.
+#include "composerdriver.h"
+#include "evaluatorcard.h"
+#include "evaluatorlisteditor.h"
+#include "fakehttpserver.h"
+#include "fieldfeedback.h"
+#include "jsontreemodel.h"
+#include "jsontreetab.h"
+#include "previewpane.h"
+#include "responsetextview.h"
+#include "resultspane.h"
+#include "taskform.h"
+#include "tasksubmitter.h"
+#include "testdata.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialog>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTreeView>
+
+using namespace tc;
+using namespace tc::gui;
+using namespace tc::test;
+
+namespace {
+
+const QString kKey = QStringLiteral("ak-window-SECRET-0042");
+const QByteArray kTaskId = "VGFzazoxMjM0NTpBYkNk";
+
+QByteArray createdTask(const QByteArray& name)
+{
+    return R"({"id":")" + kTaskId + R"(","name":")" + name
+        + R"(","type":"template_evaluation","project_id":"TW9kZWw6MTIzOmFCY0Q=","sampling_rate":1,)"
+          R"("is_continuous":true,"evaluators":[],"created_at":"2026-11-28T15:00:00.000Z",)"
+          R"("updated_at":"2026-11-28T15:00:00.000Z","created_by_user_id":"VXNlcjox"})";
+}
+
+ScriptedResponse response(int status, const QByteArray& reason, const QByteArray& contentType, const QByteArray& body,
+                          FakeHeaderList extra = {})
+{
+    ScriptedResponse r;
+    r.status = status;
+    r.reason = reason;
+    r.headers = extra;
+    r.headers.append({QByteArray("Content-Type"), contentType});
+    r.body = body;
+    return r;
+}
+
+// A list of tasks of about `bytes`, as GET /v2/tasks would answer.
+QByteArray taskList(qsizetype bytes)
+{
+    QByteArray body = R"({"data":[)";
+    for (int i = 0; body.size() < bytes; ++i) {
+        if (i > 0)
+            body += ',';
+        body += createdTask("task " + QByteArray::number(i));
+    }
+    return body + R"(],"pagination":{"next_cursor":null,"has_more":false}})";
+}
+
+} // namespace
+
+class TestSending : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void ctrlEnterCreatesTheTaskAndShowsIt();
+    void serverFieldMarkersShowUntilTheNextEdit();
+    void casingRejectionOffersSwitchAndResend();
+    void rateLimitCountsDownThenRetries();
+    void cancelWhileWaiting();
+    void htmlErrorPageIsShownAsText();
+    void largeResponseWaitsForAChoice();
+    void connectionDialogChecksAndApplies();
+    void remoteHostWithoutKeyIsNotContacted();
+
+private:
+    void loadExample();
+    void pointAt(const QUrl& url, const QString& key = kKey);
+    void send();
+
+    QNetworkAccessManager* m_network = nullptr;
+    MainWindow* m_window = nullptr;
+    ScriptedPrompts* m_prompts = nullptr;
+    FakeHttpServer* m_server = nullptr;
+};
+
+void TestSending::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("taskcomposer-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_sending"));
+}
+
+void TestSending::init()
+{
+    QSettings().clear();
+    m_network = new QNetworkAccessManager;
+    m_network->setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
+    auto prompts = std::make_unique<ScriptedPrompts>();
+    m_prompts = prompts.get();
+    m_window = new MainWindow(std::move(prompts), m_network);
+    m_window->resize(1280, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_window->activateWindow();
+    m_server = new FakeHttpServer;
+    m_server->respondWith(response(201, "Created", "application/json", createdTask("Production Hallucination Check")));
+    pointAt(m_server->url());
+}
+
+void TestSending::cleanup()
+{
+    m_window->setWindowModified(false);
+    delete m_window;
+    delete m_server;
+    delete m_network;
+}
+
+void TestSending::pointAt(const QUrl& url, const QString& key)
+{
+    Connection connection = m_window->connection();
+    connection.baseUrl = url;
+    connection.apiKey = key;
+    connection.timeoutMs = 10'000;
+    m_window->setConnection(connection);
+}
+
+void TestSending::loadExample()
+{
+    QSignalSpy loaded(m_window, &MainWindow::draftLoaded);
+    m_window->openDraftFile(examplePath(QStringLiteral("template-evaluation-project.json")));
+    QVERIFY(loaded.wait(10'000));
+    QTRY_VERIFY(child<QPushButton>(m_window, QStringLiteral("send"))->isEnabled());
+}
+
+void TestSending::send()
+{
+    QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
+}
+
+void TestSending::ctrlEnterCreatesTheTaskAndShowsIt()
+{
+    // Filled by typing, as a person would.
+    typeInto(child(m_window, QStringLiteral("name")), QStringLiteral("Production Hallucination Check"));
+    typeInto(child(m_window, QStringLiteral("projectId")), QStringLiteral("TW9kZWw6MTIzOmFCY0Q="));
+    typeInto(m_window->form()->evaluators()->cardAt(0)->idEdit(), QStringLiteral("RXZhbHVhdG9yOjEyOmFCY0Q="));
+    QTRY_VERIFY(child<QPushButton>(m_window, QStringLiteral("send"))->isEnabled());
+    const QByteArray expectedBody = m_window->bodyToSend();
+
+    send();
+    auto* created = child<QLabel>(m_window, QStringLiteral("createdTask"));
+    QTRY_VERIFY_WITH_TIMEOUT(created->isVisible(), 10'000);
+    QVERIFY2(created->text().contains(QString::fromLatin1(kTaskId)), qPrintable(created->text()));
+    QVERIFY(created->text().contains(QStringLiteral("Production Hallucination Check")));
+    QVERIFY(created->text().contains(QStringLiteral("2026-11-28T15:00:00.000Z")));
+    const QString status = child<QLabel>(m_window, QStringLiteral("resultStatus"))->text();
+    QVERIFY2(status.contains(QStringLiteral("201 Created")) && status.contains(QStringLiteral(" ms"))
+                 && status.contains(QStringLiteral("bytes")),
+             qPrintable(status));
+
+    // What the server received: one POST, with the key, exactly the previewed body.
+    QCOMPARE(m_server->received().size(), 1);
+    const ReceivedRequest request = m_server->received().at(0);
+    QCOMPARE(request.method, QByteArray("POST"));
+    QCOMPARE(request.target, QByteArray("/v2/tasks"));
+    QCOMPARE(request.header("Authorization"), "Bearer " + kKey.toUtf8());
+    QCOMPARE(request.body, expectedBody);
+
+    // Copy ID.
+    QTest::mouseClick(child<QPushButton>(m_window, QStringLiteral("copyTaskId")), Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), QString::fromLatin1(kTaskId));
+
+    // The tree: a sound model, the task's keys in the order they came.
+    JsonTreeModel* model = m_window->results()->tree()->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY(model->rowCount() > 0);
+    const QModelIndex root = model->index(0, 0);
+    QVERIFY(model->rowCount(root) > 3);
+    QCOMPARE(model->index(0, 0, root).data().toString(), QStringLiteral("id"));
+    QCOMPARE(model->index(0, 1, root).data().toString(), QString::fromLatin1(kTaskId));
+    QCOMPARE(model->index(1, 0, root).data().toString(), QStringLiteral("name"));
+
+    // Find jumps to the match; copy path names it.
+    auto* tab = m_window->results()->tree();
+    QSignalSpy searched(tab, &JsonTreeTab::searchFinished);
+    typeInto(child(m_window, QStringLiteral("treeFind")), QStringLiteral("created_by"));
+    QTest::keyClick(child(m_window, QStringLiteral("treeFind")), Qt::Key_Return);
+    QVERIFY(searched.wait(5000));
+    QCOMPARE(searched.at(0).at(0).toInt(), 1);
+    QTest::mouseClick(child<QPushButton>(m_window, QStringLiteral("copyPath")), Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("$.created_by_user_id"));
+    QTest::mouseClick(child<QPushButton>(m_window, QStringLiteral("copyValue")), Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("VXNlcjox"));
+
+    // Text, headers and the request as sent: the key masked everywhere.
+    QTRY_VERIFY(m_window->results()->textView()->text().startsWith(QStringLiteral("{\n  \"id\": \"")));
+    const QString sent = child<QPlainTextEdit>(m_window, QStringLiteral("resultRequest"))->toPlainText();
+    QVERIFY2(sent.startsWith(QStringLiteral("POST ") + m_server->url().toString() + QStringLiteral("/v2/tasks")),
+             qPrintable(sent));
+    QVERIFY2(!sent.contains(kKey), "the request tab shows the key");
+    QVERIFY(sent.contains(QString::fromUtf8(expectedBody)));
+    const QString headers = child<QPlainTextEdit>(m_window, QStringLiteral("resultHeaders"))->toPlainText();
+    QVERIFY2(headers.contains(QStringLiteral("Content-Type: application/json")), qPrintable(headers));
+
+    // Save writes the body exactly as received.
+    QTemporaryDir dir;
+    m_prompts->nextSaveFile = dir.filePath(QStringLiteral("response.json"));
+    QTest::mouseClick(child<QPushButton>(m_window, QStringLiteral("saveResponse")), Qt::LeftButton);
+    QTRY_VERIFY(QFile::exists(m_prompts->nextSaveFile));
+    QFile saved(m_prompts->nextSaveFile);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), createdTask("Production Hallucination Check"));
+
+    // Nothing is retried by itself, and a created task offers no retry.
+    QVERIFY(!child<QPushButton>(m_window, QStringLiteral("retrySend"))->isVisible());
+    QCOMPARE(m_server->received().size(), 1);
+}
+
+void TestSending::serverFieldMarkersShowUntilTheNextEdit()
+{
+    loadExample();
+    m_server->respondWith(response(404, "Not Found", "application/problem+json",
+                                   R"({"status":404,"title":"Resource not found","detail":"evaluators[0].evaluator_id: evaluator not found"})"));
+    send();
+    QLineEdit* evaluatorId = m_window->form()->evaluators()->cardAt(0)->idEdit();
+    QTRY_VERIFY_WITH_TIMEOUT(!FieldFeedback::markerOf(evaluatorId).isEmpty(), 10'000);
+    const QString headline = child<QLabel>(m_window, QStringLiteral("resultHeadline"))->text();
+    QVERIFY2(headline.contains(QStringLiteral("404")), qPrintable(headline));
+    QVERIFY(child<QPushButton>(m_window, QStringLiteral("send"))->isEnabled()); // the server may be wrong
+    typeInto(evaluatorId, QStringLiteral("RXZhbHVhdG9yOjk5OmFCY0Q="));
+    QTRY_COMPARE(FieldFeedback::markerOf(evaluatorId), QString());
+}
+
+void TestSending::casingRejectionOffersSwitchAndResend()
+{
+    loadExample();
+    m_server->setHandler([](const ReceivedRequest& request) {
+        if (request.body.contains("\"template_evaluation\""))
+            return response(422, "Unprocessable Entity", "application/problem+json",
+                            R"({"status":422,"title":"Unprocessable Entity","detail":"type: must be one of TEMPLATE_EVALUATION, CODE_EVALUATION, RUN_EXPERIMENT"})");
+        return response(201, "Created", "application/json", createdTask("upper"));
+    });
+    send();
+    auto* switchButton = child<QPushButton>(m_window, QStringLiteral("switchCasing"));
+    QTRY_VERIFY_WITH_TIMEOUT(switchButton->isVisible(), 10'000);
+    QVERIFY2(switchButton->text().contains(QStringLiteral("UPPER")), qPrintable(switchButton->text()));
+    QTest::mouseClick(switchButton, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(m_window, QStringLiteral("createdTask"))->isVisible(), 10'000);
+    QCOMPARE(m_server->received().size(), 2);
+    QVERIFY(m_server->received().at(1).body.contains("\"TEMPLATE_EVALUATION\""));
+    QCOMPARE(m_window->preview()->casing(), EnumCasing::Upper);
+    QCOMPARE(m_window->connection().casing, EnumCasing::Upper);
+    QCOMPARE(QSettings().value(QStringLiteral("preview/casing")).toString(), QStringLiteral("upper"));
+}
+
+void TestSending::rateLimitCountsDownThenRetries()
+{
+    loadExample();
+    m_server->respondWith(response(429, "Too Many Requests", "application/problem+json",
+                                   R"({"status":429,"title":"Rate limit exceeded"})", {{"Retry-After", "1"}}));
+    send();
+    auto* retry = child<QPushButton>(m_window, QStringLiteral("retrySend"));
+    QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible(), 10'000);
+    QVERIFY(!retry->isEnabled());
+    QCOMPARE(retry->text(), QStringLiteral("Retry in 1 s"));
+    QTRY_VERIFY_WITH_TIMEOUT(retry->isEnabled(), 5000);
+    QCOMPARE(m_server->received().size(), 1); // the wait ending sent nothing
+    m_server->respondWith(response(201, "Created", "application/json", createdTask("after the wait")));
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(m_window, QStringLiteral("createdTask"))->isVisible(), 10'000);
+    QCOMPARE(m_server->received().size(), 2);
+    QCOMPARE(m_server->received().at(1).body, m_server->received().at(0).body);
+}
+
+void TestSending::cancelWhileWaiting()
+{
+    loadExample();
+    ScriptedResponse silent;
+    silent.behaviour = ScriptedResponse::Behaviour::NeverAnswer;
+    m_server->respondWith(silent);
+    QSignalSpy arrived(m_server, &FakeHttpServer::requestReceived);
+    send();
+    QVERIFY(arrived.wait(10'000));
+    auto* cancel = child<QPushButton>(m_window, QStringLiteral("cancelSend"));
+    QTRY_VERIFY(cancel->isVisible());
+    QVERIFY(!child<QPushButton>(m_window, QStringLiteral("send"))->isEnabled()); // one at a time
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    auto* status = child<QLabel>(m_window, QStringLiteral("resultStatus"));
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("Cancelled")), 10'000);
+    QVERIFY(!cancel->isVisible());
+    QVERIFY(child<QPushButton>(m_window, QStringLiteral("send"))->isEnabled());
+    QVERIFY(child<QPushButton>(m_window, QStringLiteral("retrySend"))->isEnabled());
+}
+
+void TestSending::htmlErrorPageIsShownAsText()
+{
+    loadExample();
+    const QByteArray page = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>"
+                            "<p>nginx</p></body></html>";
+    m_server->respondWith(response(502, "Bad Gateway", "text/html", page));
+    send();
+    auto* message = child<QLabel>(m_window, QStringLiteral("treeMessage"));
+    // Not visible on screen: the Text tab comes to the front, since it is the one with something to show.
+    QTRY_VERIFY_WITH_TIMEOUT(!message->isHidden() && message->text().contains(QStringLiteral("not JSON")), 10'000);
+    QCOMPARE(child<QTabWidget>(m_window, QStringLiteral("resultTabs"))->currentWidget(), m_window->results()->textView());
+    QVERIFY2(message->text().contains(QStringLiteral("text/html")), qPrintable(message->text()));
+    QTRY_COMPARE(m_window->results()->textView()->text(), QString::fromLatin1(page));
+    const QString headline = child<QLabel>(m_window, QStringLiteral("resultHeadline"))->text();
+    QVERIFY2(headline.contains(QStringLiteral("502")), qPrintable(headline));
+    QVERIFY2(!headline.contains(QStringLiteral("parse")), qPrintable(headline));
+}
+
+void TestSending::largeResponseWaitsForAChoice()
+{
+    loadExample();
+    // The threshold, set as a person would: Ctrl+K, 1 MB, OK.
+    QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
+    QDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QDialog*>(QStringLiteral("connectionDialog"))) && dialog->isVisible());
+    typeInto(child(dialog, QStringLiteral("largeResponseMb")), QStringLiteral("1"));
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("connectionOk")), Qt::LeftButton);
+    QCOMPARE(m_window->results()->largeThreshold(), qint64(1024 * 1024));
+    QCOMPARE(QSettings().value(QStringLiteral("results/largeResponseBytes")).toLongLong(), qint64(1024 * 1024));
+
+    const QByteArray big = taskList(3 * 1024 * 1024);
+    m_server->respondWith(response(201, "Created", "application/json", big));
+    send();
+    auto* banner = child(m_window, QStringLiteral("largeResponse"));
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10'000);
+    QVERIFY(child<QLabel>(m_window, QStringLiteral("largeResponseText"))->text().contains(QStringLiteral("3.0 MB")));
+    JsonTreeModel* model = m_window->results()->tree()->model();
+    QCOMPARE(model->rowCount(), 0); // nothing parsed until asked
+
+    QSignalSpy shown(m_window->results(), &ResultsPane::bodyShown);
+    QTest::mouseClick(child<QPushButton>(m_window, QStringLiteral("showAnyway")), Qt::LeftButton);
+    QVERIFY(shown.wait(20'000));
+    QVERIFY(!banner->isVisible());
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QModelIndex data = model->index(0, 0, model->index(0, 0));
+    QCOMPARE(data.data().toString(), QStringLiteral("data"));
+    QVERIFY(model->rowCount(data) > 1000);
+
+    // Save writes the whole body, however much is shown.
+    QTemporaryDir dir;
+    m_prompts->nextSaveFile = dir.filePath(QStringLiteral("big.json"));
+    QTest::mouseClick(child<QPushButton>(m_window, QStringLiteral("saveResponse")), Qt::LeftButton);
+    QTRY_VERIFY(QFile::exists(m_prompts->nextSaveFile));
+    QFile saved(m_prompts->nextSaveFile);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), big);
+
+    // The text tab fills piece by piece without blocking, up to the last byte.
+    auto* text = m_window->results()->textView();
+    child<QTabWidget>(m_window, QStringLiteral("resultTabs"))->setCurrentWidget(text);
+    QTRY_VERIFY_WITH_TIMEOUT(text->isComplete() && !text->text().isEmpty(), 20'000);
+    const QString textShown = text->text();
+    QVERIFY2(textShown.endsWith(QStringLiteral("\"has_more\": false\n  }\n}\n")), qPrintable(textShown.right(60)));
+}
+
+void TestSending::connectionDialogChecksAndApplies()
+{
+    QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
+    QDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QDialog*>(QStringLiteral("connectionDialog"))) && dialog->isVisible());
+    auto* preset = child<QComboBox>(dialog, QStringLiteral("connectionPreset"));
+    auto* url = child<QLineEdit>(dialog, QStringLiteral("baseUrl"));
+    auto* problem = child<QLabel>(dialog, QStringLiteral("baseUrlProblem"));
+    auto* ok = child<QPushButton>(dialog, QStringLiteral("connectionOk"));
+    QCOMPARE(preset->currentData().toString(), QStringLiteral("custom")); // the test's local server
+
+    preset->setFocus();
+    preset->setCurrentIndex(preset->findData(QStringLiteral("eu-west-1a")));
+    QCOMPARE(url->text(), QStringLiteral("https://api.eu-west-1a.arize.com"));
+    QVERIFY(url->isReadOnly());
+
+    preset->setCurrentIndex(preset->findData(QStringLiteral("custom")));
+    QVERIFY(!url->isReadOnly());
+    typeInto(url, QStringLiteral("http://arize.example.com"));
+    QVERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(QStringLiteral("unencrypted")), qPrintable(problem->text()));
+    QVERIFY(!ok->isEnabled());
+    typeInto(url, QStringLiteral("arize.example.com/v2"));
+    QVERIFY2(problem->text().contains(QStringLiteral("/v2")), qPrintable(problem->text()));
+    typeInto(url, QStringLiteral("arize.example.com"));
+    QVERIFY(!problem->isVisible());
+    QVERIFY(ok->isEnabled());
+
+    typeInto(child(dialog, QStringLiteral("apiKey")), QStringLiteral("ak-typed-SECRET-77"));
+    typeInto(child(dialog, QStringLiteral("timeoutSeconds")), QStringLiteral("45"));
+    auto* casing = child<QComboBox>(dialog, QStringLiteral("connectionCasing"));
+    casing->setCurrentIndex(1);
+    QTest::mouseClick(ok, Qt::LeftButton);
+
+    const Connection connection = m_window->connection();
+    QCOMPARE(connection.baseUrl.toString(), QStringLiteral("https://arize.example.com"));
+    QCOMPARE(connection.apiKey, QStringLiteral("ak-typed-SECRET-77"));
+    QCOMPARE(connection.timeoutMs, 45'000);
+    QCOMPARE(connection.casing, EnumCasing::Upper);
+    QCOMPARE(m_window->preview()->casing(), EnumCasing::Upper);
+    const QString line = child<QLabel>(m_window, QStringLiteral("connectionLine"))->text();
+    QVERIFY2(line.contains(QStringLiteral("arize.example.com")) && line.contains(QStringLiteral("key for this session")),
+             qPrintable(line));
+
+    // Remembered: the address and timeout. Never the key.
+    QSettings settings;
+    settings.sync();
+    QCOMPARE(settings.value(QStringLiteral("connection/baseUrl")).toUrl().toString(), QStringLiteral("https://arize.example.com"));
+    QFile file(settings.fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY2(!file.readAll().contains("ak-typed-SECRET-77"), "the API key was written to the settings file");
+}
+
+void TestSending::remoteHostWithoutKeyIsNotContacted()
+{
+    // The manager's proxy is a trap here: anything sent would arrive at it.
+    FakeHttpServer trap;
+    m_network->setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), trap.port()));
+    pointAt(QUrl(QStringLiteral("https://api.arize.com")), QString());
+    loadExample();
+    send();
+    auto* headline = child<QLabel>(m_window, QStringLiteral("resultHeadline"));
+    QTRY_VERIFY_WITH_TIMEOUT(headline->isVisible(), 10'000);
+    const QString status = child<QLabel>(m_window, QStringLiteral("resultStatus"))->text();
+    QVERIFY2(status.contains(QStringLiteral("Not sent")), qPrintable(status));
+    QVERIFY2(headline->text().contains(QStringLiteral("API key")) || child<QLabel>(m_window, QStringLiteral("resultAdvice"))->text().contains(QStringLiteral("API key")),
+             qPrintable(headline->text()));
+    QCOMPARE(trap.received().size(), 0);
+}
+
+QTEST_MAIN(TestSending)
+#include "tst_sending.moc"

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "connection.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace tc::gui {
+
+// Where to send and how: the server (a preset from the reference or a host of one's own), the
+// API key, the enum casing, the timeout, and how large a response may be before the results
+// pane asks first. The key is held in memory only; nothing here writes it anywhere.
+class ConnectionDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    struct Settings
+    {
+        Connection connection;
+        qint64 largeResponseBytes = 5 * 1024 * 1024;
+    };
+
+    // `environmentKey` is ARIZE_API_KEY as the app started with it (empty when unset).
+    ConnectionDialog(const Settings& settings, const QString& environmentKey, QWidget* parent = nullptr);
+
+    Settings settings() const;
+
+private:
+    void presetChosen();
+    void recheck();
+
+    QString m_environmentKey;
+    QComboBox* m_preset = nullptr;
+    QLineEdit* m_url = nullptr;
+    QLabel* m_urlProblem = nullptr;
+    QLineEdit* m_key = nullptr;
+    QCheckBox* m_showKey = nullptr;
+    QLabel* m_keyNote = nullptr;
+    QComboBox* m_casing = nullptr;
+    QSpinBox* m_timeout = nullptr;
+    QSpinBox* m_largeMb = nullptr;
+    QDialogButtonBox* m_buttons = nullptr;
+};
+
+} // namespace tc::gui

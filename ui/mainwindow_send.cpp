@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+// Sending: the connection, Send and its answer. The submitter sends; the explanation is the
+// core's; the window only passes them along and shows them.
+#include "mainwindow.h"
+
+#include "background.h"
+#include "connectiondialog.h"
+#include "connectionpresets.h"
+#include "previewpane.h"
+#include "resultexplanation.h"
+#include "resultspane.h"
+#include "taskform.h"
+#include "tasksubmitter.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace tc::gui {
+
+void MainWindow::buildSending()
+{
+    QSettings settings;
+    Connection connection;
+    const QUrl savedUrl = settings.value(QStringLiteral("connection/baseUrl")).toUrl();
+    if (savedUrl.isValid() && baseUrlProblem(savedUrl, true).isEmpty())
+        connection.baseUrl = savedUrl;
+    connection.timeoutMs = std::clamp(settings.value(QStringLiteral("connection/timeoutMs"), 30'000).toInt(), 1000, 600'000);
+    connection.apiKey = m_environmentKey; // the key itself is never read from or written to settings
+    connection.casing = m_preview->casing();
+    m_submitter->setConnection(connection);
+    m_results->setLargeThreshold(
+        std::max<qint64>(1024 * 1024, settings.value(QStringLiteral("results/largeResponseBytes"), 5 * 1024 * 1024).toLongLong()));
+
+    connect(m_submitter, &TaskSubmitter::started, this, [this] {
+        m_send->setEnabled(false);
+        m_results->showSending(describeConnection(m_submitter->connection()));
+    });
+    connect(m_submitter, &TaskSubmitter::finished, this, &MainWindow::sendFinished);
+    connect(m_submitter, &TaskSubmitter::retryStateChanged, m_results, &ResultsPane::setRetryState);
+    connect(m_results, &ResultsPane::cancelRequested, m_submitter, &TaskSubmitter::cancel);
+    connect(m_results, &ResultsPane::retryRequested, m_submitter, &TaskSubmitter::retry);
+    connect(m_results, &ResultsPane::saveRequested, this, &MainWindow::saveResponse);
+    connect(m_results, &ResultsPane::switchCasingRequested, this, [this](EnumCasing casing) {
+        m_preview->setCasing(casing);
+        emit m_preview->casingChanged(casing); // remembered, and the preview follows
+        requestSend();
+    });
+    connect(m_preview, &PreviewPane::casingChanged, this, [this](EnumCasing casing) {
+        Connection changed = m_submitter->connection();
+        changed.casing = casing;
+        m_submitter->setConnection(changed);
+    });
+    updateConnectionLine();
+}
+
+Connection MainWindow::connection() const
+{
+    return m_submitter->connection();
+}
+
+void MainWindow::setConnection(const Connection& connection)
+{
+    m_submitter->setConnection(connection);
+    if (m_preview->casing() != connection.casing) {
+        m_preview->setCasing(connection.casing);
+        emit m_preview->casingChanged(connection.casing);
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("connection/baseUrl"), connection.baseUrl);
+    settings.setValue(QStringLiteral("connection/timeoutMs"), connection.timeoutMs);
+    updateConnectionLine();
+}
+
+void MainWindow::updateConnectionLine()
+{
+    const Connection& connection = m_submitter->connection();
+    QString key;
+    if (connection.apiKey.isEmpty())
+        key = QStringLiteral("no API key");
+    else if (connection.apiKey == m_environmentKey)
+        key = QStringLiteral("key from ARIZE_API_KEY");
+    else
+        key = QStringLiteral("key for this session");
+    m_connectionLine->setText(QStringLiteral("To <b>%1</b> · %2 · <a href=\"#connection\">Change… (Ctrl+K)</a>")
+                                  .arg(describeConnection(connection).toHtmlEscaped(), key));
+    m_connectionLine->setAccessibleName(QStringLiteral("Sending to %1, %2").arg(describeConnection(connection), key));
+}
+
+void MainWindow::editConnection()
+{
+    if (findChild<ConnectionDialog*>())
+        return; // already open
+    ConnectionDialog::Settings current{m_submitter->connection(), m_results->largeThreshold()};
+    auto* dialog = new ConnectionDialog(current, m_environmentKey, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const ConnectionDialog::Settings chosen = dialog->settings();
+        m_results->setLargeThreshold(chosen.largeResponseBytes);
+        QSettings().setValue(QStringLiteral("results/largeResponseBytes"), chosen.largeResponseBytes);
+        setConnection(chosen.connection);
+        statusBar()->showMessage(QStringLiteral("Sending to %1 from now on").arg(describeConnection(chosen.connection)), 6000);
+    });
+    dialog->open(); // window-modal, without a nested event loop
+}
+
+void MainWindow::requestSend()
+{
+    const QByteArray body = bodyToSend();
+    if (body.isEmpty()) {
+        statusBar()->showMessage(m_sendReason->text(), 8000);
+        return;
+    }
+    if (m_submitter->isBusy()) {
+        statusBar()->showMessage(QStringLiteral("A request is on its way: wait for it, or cancel it"), 6000);
+        return;
+    }
+    m_sentRequest = currentRequest();
+    m_sentCasing = m_preview->casing();
+    m_submitter->submit(body);
+}
+
+void MainWindow::sendFinished(const ApiResult& result)
+{
+    ExplainContext context;
+    context.baseUrl = m_submitter->connection().baseUrl;
+    context.hadApiKey = !m_submitter->connection().apiKey.isEmpty();
+    context.sentCasing = m_sentCasing;
+    context.request = m_sentRequest;
+    const Explanation explanation = explainResult(result, context);
+    m_results->showResult(result, explanation);
+    m_serverDiagnostics = explanation.fieldDiagnostics;
+    showDiagnostics(m_diagnostics); // shows the server's markers; Send is enabled again
+    statusBar()->showMessage(explanation.headline, 10000);
+}
+
+void MainWindow::saveResponse()
+{
+    if (!m_results->hasResult())
+        return;
+    const QString path = m_prompts->saveFileName(this, QStringLiteral("response.json"));
+    if (path.isEmpty())
+        return;
+    // Always the full body, as received, however little of it is shown.
+    const QByteArray body = m_results->result().body;
+    runInBackground<QString>(
+        this,
+        [path, body] {
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(body) != body.size() || !file.commit())
+                return file.errorString().isEmpty() ? QStringLiteral("could not write the file") : file.errorString();
+            return QString();
+        },
+        [this, path](QString error) {
+            if (error.isEmpty())
+                statusBar()->showMessage(QStringLiteral("Response saved to %1").arg(path), 6000);
+            else
+                m_prompts->showError(this, QStringLiteral("Save response"),
+                                     QStringLiteral("The response could not be saved to %1: %2").arg(path, error));
+        });
+}
+
+} // namespace tc::gui

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QTimer;
+
+namespace tc::gui {
+
+class JsonHighlighter;
+
+// Read-only text with a find field: the response body, its headers, or the request as sent.
+// Large text goes in piece by piece between events, so a 20 MB body never freezes the window;
+// highlighting is for bodies small enough to colour at once.
+class ResponseTextView : public QWidget
+{
+    Q_OBJECT
+public:
+    ResponseTextView(const QString& objectName, const QString& accessibleName, QWidget* parent = nullptr);
+
+    void setText(const QString& text, bool highlightJson);
+    void clear();
+    void setPlaceholder(const QString& text); // shown while the text is being prepared
+    QString text() const; // what is shown so far
+    bool isComplete() const { return m_pending.isEmpty(); }
+    QPlainTextEdit* editor() const { return m_editor; }
+
+    static constexpr qsizetype kHighlightLimit = 512 * 1024; // characters
+    static constexpr qsizetype kChunk = 128 * 1024;          // characters per turn of the event loop
+
+signals:
+    void completed(); // all of the text is in
+
+private:
+    void appendNextChunk();
+    void findNext();
+
+    QLineEdit* m_find = nullptr;
+    QLabel* m_findStatus = nullptr;
+    QPlainTextEdit* m_editor = nullptr;
+    JsonHighlighter* m_highlighter = nullptr;
+    QTimer* m_feeder = nullptr;
+    QString m_pending;
+    qsizetype m_pendingFrom = 0;
+};
+
+} // namespace tc::gui
