@@ -47,7 +47,7 @@ QByteArray task(int i)
 
 QByteArray taskPage(qsizetype bytes)
 {
-    QByteArray body = R"({"data":[)";
+    QByteArray body = R"({"tasks":[)";
     body.reserve(bytes + 4096);
     for (int i = 0; body.size() < bytes; ++i) {
         if (i > 0)

@@ -68,7 +68,7 @@ ScriptedResponse response(int status, const QByteArray& reason, const QByteArray
 // A list of tasks of about `bytes`, as GET /v2/tasks would answer.
 QByteArray taskList(qsizetype bytes)
 {
-    QByteArray body = R"({"data":[)";
+    QByteArray body = R"({"tasks":[)";
     for (int i = 0; body.size() < bytes; ++i) {
         if (i > 0)
             body += ',';
@@ -360,9 +360,9 @@ void TestSending::largeResponseWaitsForAChoice()
     QVERIFY(shown.wait(20'000));
     QVERIFY(!banner->isVisible());
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const QModelIndex data = model->index(0, 0, model->index(0, 0));
-    QCOMPARE(data.data().toString(), QStringLiteral("data"));
-    QVERIFY(model->rowCount(data) > 1000);
+    const QModelIndex tasks = model->index(0, 0, model->index(0, 0));
+    QCOMPARE(tasks.data().toString(), QStringLiteral("tasks"));
+    QVERIFY(model->rowCount(tasks) > 1000);
 
     // Save writes the whole body, however much is shown.
     QTemporaryDir dir;
