@@ -16,6 +16,8 @@ PACKAGES=(
     cmake ninja-build g++ pkg-config
     # Qt 6.4: Core, Network, Widgets, Test; platform plugins to show a window
     qt6-base-dev qt6-base-dev-tools libgl-dev qt6-qpa-plugins
+    # Qt HTTP Server for the sandbox (its CMake package needs WebSockets too)
+    qt6-httpserver-dev qt6-websockets-dev
     # a font, so text renders on the offscreen platform and under Xvfb
     fonts-dejavu-core
 )

@@ -3,6 +3,7 @@
 
 #include "commandsupport.h"
 #include "inputfile.h"
+#include "sandboxcommand.h"
 #include "submitcommand.h"
 #include "requestcheck.h"
 #include "requestcodec.h"
@@ -24,6 +25,7 @@ QString generalHelp()
         "  taskcomposer validate FILE        check a create-task request body\n"
         "  taskcomposer body FILE            print the exact body that would be sent\n"
         "  taskcomposer submit FILE          create the task (key from ARIZE_API_KEY)\n"
+        "  taskcomposer sandbox              serve the task API on 127.0.0.1, for trying things out\n"
         "\n"
         "FILE is a JSON request body for POST /v2/tasks; \"-\" reads standard input.\n"
         "Exit codes: 0 no errors (submit: created), 1 the request has errors, 2 the input could not\n"
@@ -67,6 +69,7 @@ struct Command
     const QString& help;
     int (*handler)(const QCommandLineParser&, Streams&);
     QList<QCommandLineOption> options;
+    bool takesFile = true;
 };
 
 int validateCommand(const QCommandLineParser& parser, Streams& io)
@@ -113,6 +116,7 @@ QList<Command> commands()
          {QCommandLineOption(QStringList{QStringLiteral("casing")}, QString(), QStringLiteral("casing")),
           QCommandLineOption(QStringList{QStringLiteral("compact")})}},
         {QStringLiteral("submit"), submitHelp(), &submitCommand, submitOptions()},
+        {QStringLiteral("sandbox"), sandboxHelp(), &sandboxCommand, sandboxOptions(), false},
     };
 }
 
@@ -136,7 +140,12 @@ int runCommand(const Command& command, const QStringList& arguments, Streams& io
         return Success;
     }
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1) {
+    if (!command.takesFile && !positional.isEmpty()) {
+        io.err << kProgram << QLatin1Char(' ') << command.name << QStringLiteral(": takes no FILE, got \"")
+               << positional.constFirst() << QStringLiteral("\"\n") << usage << Qt::endl;
+        return BadInput;
+    }
+    if (command.takesFile && positional.size() != 1) {
         io.err << kProgram << QLatin1Char(' ') << command.name
                << (positional.isEmpty() ? QStringLiteral(": FILE is missing (use - for standard input)")
                                         : QStringLiteral(": takes one FILE, got %1").arg(positional.size()))

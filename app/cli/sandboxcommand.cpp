@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+#include "sandboxcommand.h"
+
+#include "sandboxapi.h"
+#include "sandboxserver.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+namespace tc::cli {
+
+const QString& sandboxHelp()
+{
+    static const QString help = QStringLiteral(
+        "Usage: taskcomposer sandbox [--port N] [--token T] [--data FILE] [--rate-limit N] [--run-seconds S]\n"
+        "\n"
+        "Serves the Arize task API on 127.0.0.1 until interrupted (Ctrl+C): tasks, runs that\n"
+        "complete over a few seconds, and the picker lists, from built-in fixtures or FILE.\n"
+        "The first line on standard output is \"listening on http://127.0.0.1:PORT\"; then one line\n"
+        "per request on standard error (method, path, status, milliseconds; never the token).\n"
+        "\n"
+        "Options:\n"
+        "  --port N          port on 127.0.0.1 (default 0: a free one)\n"
+        "  --token T         the bearer token clients must send (default: a random one, printed)\n"
+        "  --data FILE       fixtures JSON, as resources/sandbox/fixtures.json\n"
+        "  --rate-limit N    answer 429 with Retry-After after N requests in a minute\n"
+        "  --run-seconds S   how long a run takes to complete (default 3)\n"
+        "  -h, --help        show this help\n");
+    return help;
+}
+
+QList<QCommandLineOption> sandboxOptions()
+{
+    const auto valued = [](const char* name, const char* value) {
+        return QCommandLineOption(QStringList{QString::fromLatin1(name)}, QString(), QString::fromLatin1(value));
+    };
+    return {valued("port", "n"), valued("token", "token"), valued("data", "file"), valued("rate-limit", "n"),
+            valued("run-seconds", "seconds")};
+}
+
+int sandboxCommand(const QCommandLineParser& parser, Streams& io)
+{
+    const QString command = QStringLiteral("taskcomposer sandbox: ");
+    const auto number = [&](const char* name, double low, double high, double fallback) -> std::optional<double> {
+        const QString key = QString::fromLatin1(name);
+        if (!parser.isSet(key))
+            return fallback;
+        bool ok = false;
+        const double value = parser.value(key).toDouble(&ok);
+        if (ok && value >= low && value <= high)
+            return value;
+        io.err << command << QStringLiteral("--%1 takes a number from %2 to %3, not \"%4\"")
+                                 .arg(key).arg(low).arg(high).arg(parser.value(key))
+               << Qt::endl;
+        return std::nullopt;
+    };
+    const std::optional<double> port = number("port", 0, 65535, 0);
+    const std::optional<double> rateLimit = number("rate-limit", 0, 1e6, 0);
+    const std::optional<double> runSeconds = number("run-seconds", 0.05, 3600, 3);
+    if (!port || !rateLimit || !runSeconds)
+        return BadInput;
+
+    sandbox::SandboxCatalog catalog = sandbox::SandboxCatalog::builtIn();
+    if (parser.isSet(QStringLiteral("data"))) {
+        const QString path = parser.value(QStringLiteral("data"));
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            io.err << command << path << QStringLiteral(": ") << file.errorString() << Qt::endl;
+            return BadInput;
+        }
+        QString error;
+        std::optional<sandbox::SandboxCatalog> loaded = sandbox::SandboxCatalog::fromJson(file.read(64 * 1024 * 1024), &error);
+        if (!loaded) {
+            io.err << command << path << QStringLiteral(": ") << error << Qt::endl;
+            return BadInput;
+        }
+        catalog = std::move(*loaded);
+    }
+    sandbox::SandboxOptions options;
+    options.token = parser.value(QStringLiteral("token"));
+    const bool generated = options.token.isEmpty();
+    if (generated)
+        options.token = sandbox::generateToken();
+    options.rateLimitPerMinute = int(*rateLimit);
+    options.runSeconds = *runSeconds;
+
+    sandbox::SandboxApi api(std::move(catalog), options);
+    sandbox::SandboxServer server(&api);
+    QString error;
+    if (!server.listen(quint16(*port), &error)) {
+        io.err << command << error << Qt::endl;
+        return BadInput;
+    }
+    server.setLogger([&io](const QString& line) { io.err << line << Qt::endl; });
+    io.out << QStringLiteral("listening on ") << server.url().toString() << Qt::endl;
+    if (generated)
+        io.out << QStringLiteral("token: %1 (send Authorization: Bearer %1)").arg(options.token) << Qt::endl;
+    return QCoreApplication::exec();
+}
+
+} // namespace tc::cli

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "sandboxcatalog.h"
+#include "sandboxhttp.h"
+#include "sandboxtasks.h"
+
+#include <QDateTime>
+#include <QList>
+
+#include <functional>
+#include <memory>
+
+namespace tc::sandbox {
+
+struct SandboxOptions
+{
+    QString token;              // the bearer token every request must carry
+    int rateLimitPerMinute = 0; // 0: none; otherwise the request after N in a minute gets 429
+    double runSeconds = 3.0;    // how long a simulated run takes
+};
+
+// The Arize task API, as a pure function of requests: routing, the bearer token, the rate limit,
+// the picker lists, and the tasks and runs of TaskStore. No sockets here (see SandboxServer).
+class SandboxApi
+{
+public:
+    using Clock = std::function<QDateTime()>;
+    SandboxApi(SandboxCatalog catalog, SandboxOptions options, Clock clock = {});
+    ~SandboxApi();
+
+    SandboxReply handle(const SandboxRequest& request);
+    const SandboxOptions& options() const { return m_options; }
+
+private:
+    std::optional<SandboxReply> limitRate();
+    SandboxReply route(const SandboxRequest& request);
+    SandboxReply listCatalog(const QString& kind, const QUrlQuery& query) const;
+    SandboxReply evaluatorDetail(const QString& id) const;
+    SandboxReply datasetDetail(const QString& id) const;
+    SandboxReply datasetExamples(const QString& id, const QUrlQuery& query) const;
+
+    std::unique_ptr<SandboxCatalog> m_catalog; // TaskStore keeps a pointer: it must not move
+    SandboxOptions m_options;
+    Clock m_clock;
+    TaskStore m_tasks;
+    QList<QDateTime> m_recent; // requests in the last minute, for the rate limit
+};
+
+} // namespace tc::sandbox

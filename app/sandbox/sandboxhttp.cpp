@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+#include "sandboxhttp.h"
+
+#include "responsecodec.h"
+
+#include <QHash>
+
+namespace tc::sandbox {
+namespace {
+
+QString titleFor(int status)
+{
+    // The titles of the API's shared error responses (reference §3.3).
+    static const QHash<int, QString> titles{
+        {400, QStringLiteral("Invalid request parameters")},
+        {401, QStringLiteral("Authentication required")},
+        {403, QStringLiteral("Access forbidden")},
+        {404, QStringLiteral("Resource not found")},
+        {405, QStringLiteral("Method not allowed")},
+        {409, QStringLiteral("Resource conflict")},
+        {413, QStringLiteral("Payload too large")},
+        {422, QStringLiteral("Unprocessable Entity")},
+        {429, QStringLiteral("Rate limit exceeded")},
+    };
+    return titles.value(status, QStringLiteral("Error"));
+}
+
+QString typeFor(int status)
+{
+    static const QHash<int, QString> anchors{
+        {400, QStringLiteral("invalid-request")},          {401, QStringLiteral("authentication-required")},
+        {403, QStringLiteral("access-forbidden")},         {404, QStringLiteral("resource-not-found")},
+        {409, QStringLiteral("resource-conflict")},        {422, QStringLiteral("unprocessable-entity")},
+        {429, QStringLiteral("rate-limit-exceeded")},
+    };
+    return QStringLiteral("https://arize.com/docs/ax/rest-reference/errors#")
+        + anchors.value(status, QStringLiteral("error"));
+}
+
+} // namespace
+
+SandboxReply problemReply(int status, const QString& detail)
+{
+    Problem problem;
+    problem.status = status;
+    problem.title = titleFor(status);
+    problem.type = typeFor(status);
+    problem.detail = detail;
+    SandboxReply reply;
+    reply.status = status;
+    reply.contentType = "application/problem+json";
+    reply.body = writeProblem(problem).toText(OrderedJson::Format::Compact);
+    return reply;
+}
+
+SandboxReply jsonReply(int status, const OrderedJson& json)
+{
+    SandboxReply reply;
+    reply.status = status;
+    reply.body = json.toText(OrderedJson::Format::Compact);
+    return reply;
+}
+
+SandboxReply jsonReply(int status, const QJsonObject& object)
+{
+    return jsonReply(status, OrderedJson(object));
+}
+
+std::optional<PageRequest> pageRequest(const QUrlQuery& query, const QString& kind, SandboxReply* error)
+{
+    PageRequest page;
+    if (query.hasQueryItem(QStringLiteral("limit"))) {
+        bool ok = false;
+        page.limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || page.limit < 1 || page.limit > 100) {
+            *error = problemReply(400, QStringLiteral("limit: must be an integer from 1 to 100"));
+            return std::nullopt;
+        }
+    }
+    const QString cursor = query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded);
+    if (!cursor.isEmpty()) {
+        const QByteArray decoded = QByteArray::fromBase64(cursor.toLatin1(), QByteArray::Base64UrlEncoding);
+        const QList<QByteArray> parts = decoded.split(':');
+        bool ok = false;
+        page.offset = parts.size() == 2 && parts.at(0) == kind.toLatin1() ? parts.at(1).toLongLong(&ok) : 0;
+        if (!ok || page.offset < 0) {
+            *error = problemReply(400, QStringLiteral("cursor: not a cursor this list gave out; start again without one"));
+            return std::nullopt;
+        }
+    }
+    return page;
+}
+
+OrderedJson pageEnvelope(const QString& kind, const QList<OrderedJson>& all, const PageRequest& page)
+{
+    OrderedJson items = OrderedJson::array();
+    const qsizetype end = std::min(all.size(), page.offset + page.limit);
+    for (qsizetype i = page.offset; i < end; ++i)
+        items.append(all.at(i));
+    OrderedJson pagination = OrderedJson::object();
+    const bool more = end < all.size();
+    if (more) {
+        const QByteArray cursor = (kind.toLatin1() + ':' + QByteArray::number(end)).toBase64(QByteArray::Base64UrlEncoding);
+        pagination.add(QStringLiteral("next_cursor"), QString::fromLatin1(cursor));
+    }
+    pagination.add(QStringLiteral("has_more"), more);
+    return OrderedJson::object().add(kind, items).add(QStringLiteral("pagination"), pagination);
+}
+
+bool nameMatches(const QString& name, const QString& filter)
+{
+    return filter.isEmpty() || name.contains(filter, Qt::CaseInsensitive);
+}
+
+} // namespace tc::sandbox

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "orderedjson.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QUrlQuery>
+
+#include <optional>
+#include <utility>
+
+namespace tc::sandbox {
+
+// One request as the sandbox sees it, free of any HTTP library: the API logic is a pure function
+// from this to a SandboxReply, and the server around it only moves bytes.
+struct SandboxRequest
+{
+    QByteArray method;
+    QString path;
+    QUrlQuery query;
+    QByteArray authorization;
+    QByteArray body;
+};
+
+struct SandboxReply
+{
+    int status = 200;
+    QByteArray contentType = "application/json";
+    QByteArray body;
+    QList<std::pair<QByteArray, QByteArray>> headers; // besides Content-Type
+};
+
+// application/problem+json, as Arize answers errors (RFC 9457).
+SandboxReply problemReply(int status, const QString& detail);
+SandboxReply jsonReply(int status, const OrderedJson& json);
+SandboxReply jsonReply(int status, const QJsonObject& object);
+
+// A page of a list: `{ "<kind>": [...], "pagination": { "next_cursor"?, "has_more" } }`. The cursor
+// is opaque to clients (base64 of the offset and the list's name). Nothing: `error` holds the 400.
+struct PageRequest
+{
+    qsizetype offset = 0;
+    qsizetype limit = 50;
+};
+std::optional<PageRequest> pageRequest(const QUrlQuery& query, const QString& kind, SandboxReply* error);
+OrderedJson pageEnvelope(const QString& kind, const QList<OrderedJson>& all, const PageRequest& page);
+
+// Case-insensitive substring match, as the API's name filters do; an empty filter matches all.
+bool nameMatches(const QString& name, const QString& filter);
+
+} // namespace tc::sandbox

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+#include "sandboxserver.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QRandomGenerator>
+
+namespace tc::sandbox {
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get: return "GET";
+    case QHttpServerRequest::Method::Put: return "PUT";
+    case QHttpServerRequest::Method::Delete: return "DELETE";
+    case QHttpServerRequest::Method::Post: return "POST";
+    case QHttpServerRequest::Method::Head: return "HEAD";
+    case QHttpServerRequest::Method::Options: return "OPTIONS";
+    case QHttpServerRequest::Method::Patch: return "PATCH";
+    default: break;
+    }
+    return "OTHER";
+}
+
+} // namespace
+
+QString generateToken()
+{
+    QByteArray bytes(24, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(bytes.data()), bytes.size() / 4);
+    return QStringLiteral("sandbox-") + QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+SandboxServer::SandboxServer(SandboxApi* api, QObject* parent)
+    : QObject(parent), m_api(api), m_server(std::make_unique<QHttpServer>())
+{
+    // Every request goes through the one handler: the API routes by itself, so unknown paths and
+    // wrong methods get problem+json like everything else.
+    m_server->setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        QElapsedTimer clock;
+        clock.start();
+        SandboxRequest incoming;
+        incoming.method = methodName(request.method());
+        incoming.path = request.url().path();
+        incoming.query = request.query();
+        incoming.authorization = request.value("Authorization");
+        incoming.body = request.body();
+        const SandboxReply reply = incoming.body.size() > kMaxBodyBytes
+            ? problemReply(413, QStringLiteral("the body is larger than %1 MB").arg(kMaxBodyBytes / (1024 * 1024)))
+            : m_api->handle(incoming);
+        responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
+        if (!reply.contentType.isEmpty())
+            responder.writeHeader("Content-Type", reply.contentType);
+        for (const auto& [name, value] : reply.headers)
+            responder.writeHeader(name, value);
+        responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+        responder.writeBody(reply.body);
+        if (m_logger)
+            m_logger(QStringLiteral("%1 %2 %3 %4 ms")
+                         .arg(QString::fromLatin1(incoming.method), incoming.path)
+                         .arg(reply.status)
+                         .arg(clock.elapsed()));
+    });
+}
+
+SandboxServer::~SandboxServer() = default;
+
+bool SandboxServer::listen(quint16 port, QString* error)
+{
+    m_port = m_server->listen(QHostAddress::LocalHost, port);
+    if (m_port == 0 && error)
+        *error = port == 0 ? QStringLiteral("no free port on 127.0.0.1")
+                           : QStringLiteral("port %1 on 127.0.0.1 is taken or not allowed").arg(port);
+    return m_port != 0;
+}
+
+QUrl SandboxServer::url() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+}
+
+} // namespace tc::sandbox
