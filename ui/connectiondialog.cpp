@@ -26,8 +26,9 @@ QLabel* noteLabel(QWidget* parent, const QString& objectName)
 }
 } // namespace
 
-ConnectionDialog::ConnectionDialog(const Settings& settings, const QString& environmentKey, QWidget* parent)
-    : QDialog(parent), m_environmentKey(environmentKey)
+ConnectionDialog::ConnectionDialog(const Settings& settings, const QString& environmentKey,
+                                   const std::optional<Connection>& sandbox, QWidget* parent)
+    : QDialog(parent), m_environmentKey(environmentKey), m_sandbox(sandbox)
 {
     setObjectName(QStringLiteral("connectionDialog"));
     setWindowTitle(QStringLiteral("Connection"));
@@ -38,6 +39,9 @@ ConnectionDialog::ConnectionDialog(const Settings& settings, const QString& envi
     m_preset = new QComboBox(this);
     m_preset->setObjectName(QStringLiteral("connectionPreset"));
     m_preset->setAccessibleName(QStringLiteral("Server"));
+    if (m_sandbox)
+        m_preset->addItem(QStringLiteral("Local sandbox (built in: no account, nothing leaves this machine)"),
+                          QStringLiteral("sandbox"));
     for (const ConnectionPreset& preset : connectionPresets())
         m_preset->addItem(preset.label, preset.id);
     form->addRow(QStringLiteral("&Server:"), m_preset);
@@ -102,8 +106,12 @@ ConnectionDialog::ConnectionDialog(const Settings& settings, const QString& envi
     layout->addWidget(m_buttons);
 
     m_url->setText(settings.connection.baseUrl.toString());
-    m_preset->setCurrentIndex(m_preset->findData(presetForUrl(settings.connection.baseUrl).id));
+    const bool onSandbox = m_sandbox && sameOrigin(m_sandbox->baseUrl, settings.connection.baseUrl);
+    m_preset->setCurrentIndex(m_preset->findData(onSandbox ? QStringLiteral("sandbox") : presetForUrl(settings.connection.baseUrl).id));
     m_url->setReadOnly(m_preset->currentData().toString() != QLatin1String("custom"));
+    if (onSandbox)
+        m_key->clear();
+    m_key->setEnabled(!onSandbox);
     connect(m_preset, &QComboBox::currentIndexChanged, this, &ConnectionDialog::presetChosen);
     connect(m_url, &QLineEdit::textChanged, this, &ConnectionDialog::recheck);
     connect(m_key, &QLineEdit::textChanged, this, &ConnectionDialog::recheck);
@@ -111,11 +119,26 @@ ConnectionDialog::ConnectionDialog(const Settings& settings, const QString& envi
     resize(560, sizeHint().height());
 }
 
+void ConnectionDialog::selectPreset(const QString& id)
+{
+    const int index = m_preset->findData(id);
+    if (index >= 0)
+        m_preset->setCurrentIndex(index);
+}
+
+bool ConnectionDialog::sandboxChosen() const
+{
+    return m_sandbox && m_preset->currentData().toString() == QLatin1String("sandbox");
+}
+
 void ConnectionDialog::presetChosen()
 {
     const QString id = m_preset->currentData().toString();
     const bool custom = id == QLatin1String("custom");
     m_url->setReadOnly(!custom);
+    m_key->setEnabled(!sandboxChosen()); // the sandbox has its own token
+    if (sandboxChosen())
+        m_url->setText(m_sandbox->baseUrl.toString());
     for (const ConnectionPreset& preset : connectionPresets()) {
         if (preset.id == id && !preset.url.isEmpty())
             m_url->setText(preset.url.toString());
@@ -137,7 +160,9 @@ void ConnectionDialog::recheck()
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
 
     QString note;
-    if (!m_key->text().isEmpty())
+    if (sandboxChosen())
+        note = QStringLiteral("The sandbox inside this app: it uses its own token, and nothing leaves this machine.");
+    else if (!m_key->text().isEmpty())
         note = QStringLiteral("Kept in memory for this session only; it is never written to disk.");
     else if (!m_environmentKey.isEmpty())
         note = QStringLiteral("Using ARIZE_API_KEY from the environment.");
@@ -154,6 +179,10 @@ ConnectionDialog::Settings ConnectionDialog::settings() const
     Settings settings;
     settings.connection.baseUrl = baseUrlFromUserInput(m_url->text());
     settings.connection.apiKey = m_key->text().trimmed().isEmpty() ? m_environmentKey : m_key->text().trimmed();
+    if (sandboxChosen()) {
+        settings.connection.baseUrl = m_sandbox->baseUrl;
+        settings.connection.apiKey = m_sandbox->apiKey;
+    }
     settings.connection.casing = static_cast<EnumCasing>(m_casing->currentData().toInt());
     settings.connection.timeoutMs = m_timeout->value() * 1000;
     settings.largeResponseBytes = qint64(m_largeMb->value()) * 1024 * 1024;

@@ -5,6 +5,8 @@
 
 #include <QDialog>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -27,16 +29,22 @@ public:
         qint64 largeResponseBytes = 5 * 1024 * 1024;
     };
 
-    // `environmentKey` is ARIZE_API_KEY as the app started with it (empty when unset).
-    ConnectionDialog(const Settings& settings, const QString& environmentKey, QWidget* parent = nullptr);
+    // `environmentKey` is ARIZE_API_KEY as the app started with it (empty when unset); `sandbox`,
+    // when the app runs one, is offered as the first server.
+    ConnectionDialog(const Settings& settings, const QString& environmentKey, const std::optional<Connection>& sandbox,
+                     QWidget* parent = nullptr);
 
     Settings settings() const;
+    void selectPreset(const QString& id);
 
 private:
     void presetChosen();
     void recheck();
 
+    bool sandboxChosen() const;
+
     QString m_environmentKey;
+    std::optional<Connection> m_sandbox;
     QComboBox* m_preset = nullptr;
     QLineEdit* m_url = nullptr;
     QLabel* m_urlProblem = nullptr;

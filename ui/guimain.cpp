@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "guimain.h"
 
+#include "localsandbox.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -20,6 +21,14 @@ int run(int& argc, char** argv)
     // The application's one network manager: every request goes through it.
     QNetworkAccessManager network;
     MainWindow window(nullptr, &network, qEnvironmentVariable("ARIZE_API_KEY").trimmed());
+    // The sandbox runs inside the app, so the first launch can send with no account and no network.
+    sandbox::LocalSandbox localSandbox;
+    if (localSandbox.start()) {
+        Connection sandboxConnection;
+        sandboxConnection.baseUrl = localSandbox.url();
+        sandboxConnection.apiKey = localSandbox.token();
+        window.setSandbox(sandboxConnection);
+    }
     window.show();
     return QApplication::exec();
 }

@@ -60,7 +60,9 @@ MainWindow::MainWindow(std::unique_ptr<UserPrompts> prompts, QNetworkAccessManag
     m_connectionLine->setObjectName(QStringLiteral("connectionLine"));
     m_connectionLine->setWordWrap(true);
     m_connectionLine->setTextFormat(Qt::RichText);
-    connect(m_connectionLine, &QLabel::linkActivated, this, &MainWindow::editConnection);
+    connect(m_connectionLine, &QLabel::linkActivated, this, [this](const QString& link) {
+        editConnectionWith(link == QLatin1String("#arize") ? QStringLiteral("global") : QString());
+    });
     rightLayout->addWidget(m_connectionLine);
 
     m_rightSplitter = new QSplitter(Qt::Vertical, right);
@@ -264,7 +266,8 @@ void MainWindow::focusField(const QString& path)
 void MainWindow::updateTitle()
 {
     const QString name = m_filePath.isEmpty() ? QStringLiteral("Untitled task") : QFileInfo(m_filePath).fileName();
-    setWindowTitle(name + QStringLiteral("[*]"));
+    // Where Send goes belongs in the title when it is the sandbox: a task "created" there is not real.
+    setWindowTitle(name + QStringLiteral("[*]") + (usingSandbox() ? QStringLiteral(" · local sandbox") : QString()));
     // Compared as requests, so re-indenting or another enum casing is not a change; raw text
     // that does not parse is always one (a draft that does not parse cannot be opened).
     setWindowModified((m_preview->rawMode() && !m_rawParses) || !(currentRequest() == m_savedRequest));

@@ -48,6 +48,9 @@ public:
     TaskSubmitter* submitter() const { return m_submitter; }
     Connection connection() const;
     void setConnection(const Connection& connection);
+    // The app's own sandbox: offered in the connection dialog, and used when nothing else is set up.
+    void setSandbox(const Connection& sandbox);
+    bool usingSandbox() const;
     Diagnostics diagnostics() const { return m_diagnostics; }
     QString currentFile() const { return m_filePath; }
 
@@ -65,6 +68,7 @@ public slots:
     void pasteRequestText(const QString& text);
     void requestSend();
     void editConnection();
+    void editConnectionWith(const QString& presetId);
     void saveResponse();
 
 signals:
@@ -116,6 +120,8 @@ private:
     TaskSubmitter* m_submitter = nullptr;
     ResultsPane* m_results = nullptr;
     QLabel* m_connectionLine = nullptr;
+    QLabel* m_connectionBadge = nullptr; // in the status bar: where Send goes
+    std::optional<Connection> m_sandbox;
     QString m_environmentKey;
     TaskRequest m_sentRequest;
     EnumCasing m_sentCasing = EnumCasing::Lower;

@@ -38,7 +38,8 @@ void MainWindow::buildSending()
 
     connect(m_submitter, &TaskSubmitter::started, this, [this] {
         m_send->setEnabled(false);
-        m_results->showSending(describeConnection(m_submitter->connection()));
+        m_results->showSending(usingSandbox() ? QStringLiteral("the local sandbox")
+                                              : describeConnection(m_submitter->connection()));
     });
     connect(m_submitter, &TaskSubmitter::finished, this, &MainWindow::sendFinished);
     connect(m_submitter, &TaskSubmitter::retryStateChanged, m_results, &ResultsPane::setRetryState);
@@ -55,7 +56,33 @@ void MainWindow::buildSending()
         changed.casing = casing;
         m_submitter->setConnection(changed);
     });
+    m_connectionBadge = new QLabel(this);
+    m_connectionBadge->setObjectName(QStringLiteral("connectionBadge"));
+    statusBar()->addPermanentWidget(m_connectionBadge);
     updateConnectionLine();
+}
+
+void MainWindow::setSandbox(const Connection& sandbox)
+{
+    m_sandbox = sandbox;
+    // The sandbox is the start when nothing else was chosen: no saved server and no key in the
+    // environment (a person with ARIZE_API_KEY set means Arize). A choice once made is kept.
+    QSettings settings;
+    const QString target = settings.value(QStringLiteral("connection/target")).toString();
+    const bool configured = settings.contains(QStringLiteral("connection/baseUrl")) || !m_environmentKey.isEmpty();
+    if (target == QLatin1String("sandbox") || (target.isEmpty() && !configured)) {
+        Connection connection = sandbox;
+        connection.casing = m_preview->casing();
+        connection.timeoutMs = m_submitter->connection().timeoutMs;
+        m_submitter->setConnection(connection);
+    }
+    updateConnectionLine();
+    updateTitle();
+}
+
+bool MainWindow::usingSandbox() const
+{
+    return m_sandbox && sameOrigin(m_sandbox->baseUrl, m_submitter->connection().baseUrl);
 }
 
 Connection MainWindow::connection() const
@@ -71,14 +98,29 @@ void MainWindow::setConnection(const Connection& connection)
         emit m_preview->casingChanged(connection.casing);
     }
     QSettings settings;
-    settings.setValue(QStringLiteral("connection/baseUrl"), connection.baseUrl);
     settings.setValue(QStringLiteral("connection/timeoutMs"), connection.timeoutMs);
+    if (usingSandbox()) {
+        settings.setValue(QStringLiteral("connection/target"), QStringLiteral("sandbox")); // its port changes per run
+    } else {
+        settings.setValue(QStringLiteral("connection/target"), QStringLiteral("server"));
+        settings.setValue(QStringLiteral("connection/baseUrl"), connection.baseUrl);
+    }
     updateConnectionLine();
+    updateTitle();
 }
 
 void MainWindow::updateConnectionLine()
 {
     const Connection& connection = m_submitter->connection();
+    if (usingSandbox()) {
+        m_connectionLine->setText(QStringLiteral("To the <b>local sandbox</b> (%1, inside this app: no account needed, "
+                                                 "nothing leaves this machine) · <a href=\"#arize\">Switch to Arize…</a>")
+                                      .arg(connection.baseUrl.authority()));
+        m_connectionLine->setAccessibleName(QStringLiteral("Sending to the local sandbox inside this app"));
+        m_connectionBadge->setText(QStringLiteral("Local sandbox"));
+        return;
+    }
+    m_connectionBadge->setText(connection.baseUrl.host());
     QString key;
     if (connection.apiKey.isEmpty())
         key = QStringLiteral("no API key");
@@ -93,17 +135,27 @@ void MainWindow::updateConnectionLine()
 
 void MainWindow::editConnection()
 {
+    editConnectionWith(QString());
+}
+
+void MainWindow::editConnectionWith(const QString& presetId)
+{
     if (findChild<ConnectionDialog*>())
         return; // already open
     ConnectionDialog::Settings current{m_submitter->connection(), m_results->largeThreshold()};
-    auto* dialog = new ConnectionDialog(current, m_environmentKey, this);
+    auto* dialog = new ConnectionDialog(current, m_environmentKey, m_sandbox, this);
+    if (!presetId.isEmpty())
+        dialog->selectPreset(presetId);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const ConnectionDialog::Settings chosen = dialog->settings();
         m_results->setLargeThreshold(chosen.largeResponseBytes);
         QSettings().setValue(QStringLiteral("results/largeResponseBytes"), chosen.largeResponseBytes);
         setConnection(chosen.connection);
-        statusBar()->showMessage(QStringLiteral("Sending to %1 from now on").arg(describeConnection(chosen.connection)), 6000);
+        statusBar()->showMessage(QStringLiteral("Sending to %1 from now on")
+                                     .arg(usingSandbox() ? QStringLiteral("the local sandbox")
+                                                         : describeConnection(chosen.connection)),
+                                 6000);
     });
     dialog->open(); // window-modal, without a nested event loop
 }
