@@ -20,6 +20,8 @@ PACKAGES=(
     qt6-httpserver-dev qt6-websockets-dev
     # a font, so text renders on the offscreen platform and under Xvfb
     fonts-dejavu-core
+    # Node.js for the interop test with Arize's TypeScript client (npm: see install_interop_deps)
+    nodejs
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -51,6 +53,18 @@ install_missing() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 }
 
+# npm (only if nodejs did not bring one: NodeSource's bundles it and conflicts with Debian's
+# npm package, Debian's nodejs needs it), then the client pinned in tests/sandbox/interop.
+install_interop_deps() {
+    if ! command -v npm >/dev/null 2>&1; then
+        log "Installing: npm"
+        as_root apt-get update -qq
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm
+    fi
+    log "npm ci in tests/sandbox/interop"
+    npm ci --no-audit --no-fund --prefix tests/sandbox/interop
+}
+
 build() {
     local preset=$1
     log "Configuring and building ($preset)"
@@ -68,6 +82,7 @@ command=${1:-}
 case "$command" in
     deps)
         install_missing
+        install_interop_deps
         ;;
     run)
         shift
@@ -82,6 +97,7 @@ case "$command" in
         ;;
     test)
         install_missing
+        install_interop_deps
         build dev
         run_tests dev
         build asan

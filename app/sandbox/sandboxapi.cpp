@@ -59,8 +59,9 @@ SandboxReply SandboxApi::handle(const SandboxRequest& request)
 {
     if (request.authorization.isEmpty())
         return problemReply(401, QStringLiteral("missing Authorization header: send Authorization: Bearer <api key>"));
-    if (!request.authorization.startsWith("Bearer ")
-        || request.authorization.mid(7) != m_options.token.toUtf8())
+    // The scheme name is case-insensitive in HTTP; the token is not.
+    if (request.authorization.size() < 7 || request.authorization.left(7).toLower() != "bearer "
+        || request.authorization.mid(7).trimmed() != m_options.token.toUtf8())
         return problemReply(401, QStringLiteral("the API key is not valid for this server (expired, revoked, or for "
                                                 "another region)"));
     if (std::optional<SandboxReply> limited = limitRate())
@@ -129,6 +130,8 @@ SandboxReply SandboxApi::listCatalog(const QString& kind, const QUrlQuery& query
     if (kind == QLatin1String("integrations") && type != QLatin1String("AGENT") && type != QLatin1String("LLM")
         && type != QLatin1String("agent") && type != QLatin1String("llm"))
         return problemReply(400, QStringLiteral("type: required, one of LLM, AGENT"));
+    if (kind == QLatin1String("experiments") && !spaceId.isEmpty() && !datasetId.isEmpty())
+        return problemReply(400, QStringLiteral("give space_id or dataset_id, not both"));
     if (!spaceId.isEmpty() && !m_catalog->find(QStringLiteral("spaces"), spaceId))
         return problemReply(404, QStringLiteral("space_id %1 does not exist").arg(spaceId));
     if (!datasetId.isEmpty() && !m_catalog->find(QStringLiteral("datasets"), datasetId))

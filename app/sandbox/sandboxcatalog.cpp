@@ -136,6 +136,7 @@ QString SandboxCatalog::addExperiment(const QString& datasetId, const QString& v
                                                               {QStringLiteral("name"), name},
                                                               {QStringLiteral("dataset_id"), datasetId},
                                                               {QStringLiteral("dataset_version_id"), versionId},
+                                                              {QStringLiteral("space_id"), spaceOf(datasetId)},
                                                               {QStringLiteral("created_at"), now},
                                                               {QStringLiteral("updated_at"), now}});
     reindex(QStringLiteral("experiments"));

@@ -93,12 +93,18 @@ std::optional<PageRequest> pageRequest(const QUrlQuery& query, const QString& ki
 
 OrderedJson pageEnvelope(const QString& kind, const QList<OrderedJson>& all, const PageRequest& page)
 {
+    return pageEnvelope(kind, all.size(), page, [&](qsizetype i) { return all.at(i); });
+}
+
+OrderedJson pageEnvelope(const QString& kind, qsizetype total, const PageRequest& page,
+                         const std::function<OrderedJson(qsizetype)>& itemAt)
+{
     OrderedJson items = OrderedJson::array();
-    const qsizetype end = std::min(all.size(), page.offset + page.limit);
+    const qsizetype end = std::min(total, page.offset + page.limit);
     for (qsizetype i = page.offset; i < end; ++i)
-        items.append(all.at(i));
+        items.append(itemAt(i));
     OrderedJson pagination = OrderedJson::object();
-    const bool more = end < all.size();
+    const bool more = end < total;
     if (more) {
         const QByteArray cursor = (kind.toLatin1() + ':' + QByteArray::number(end)).toBase64(QByteArray::Base64UrlEncoding);
         pagination.add(QStringLiteral("next_cursor"), QString::fromLatin1(cursor));

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -47,6 +48,9 @@ struct PageRequest
 };
 std::optional<PageRequest> pageRequest(const QUrlQuery& query, const QString& kind, SandboxReply* error);
 OrderedJson pageEnvelope(const QString& kind, const QList<OrderedJson>& all, const PageRequest& page);
+// The same for `total` items of which only the page's are written: lists of thousands stay cheap.
+OrderedJson pageEnvelope(const QString& kind, qsizetype total, const PageRequest& page,
+                         const std::function<OrderedJson(qsizetype)>& itemAt);
 
 // Case-insensitive substring match, as the API's name filters do; an empty filter matches all.
 bool nameMatches(const QString& name, const QString& filter);

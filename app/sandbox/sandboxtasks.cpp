@@ -191,20 +191,26 @@ SandboxReply TaskStore::list(const QUrlQuery& query) const
     if (!datasetId.isEmpty() && !m_catalog->find(QStringLiteral("datasets"), datasetId))
         return problemReply(404, QStringLiteral("dataset_id %1 does not exist").arg(datasetId));
 
-    QList<OrderedJson> matching;
+    QList<const StoredTask*> matching; // written only for the page asked for
+    const bool bySpace = !spaceId.isEmpty() || !spaceName.isEmpty();
     for (const StoredTask& stored : m_tasks) {
         const Task& task = stored.task;
-        const QString space = m_catalog->spaceOf(task.projectId.isEmpty() ? task.datasetId : task.projectId);
-        const QJsonObject* spaceObject = m_catalog->find(QStringLiteral("spaces"), space);
-        if ((!spaceId.isEmpty() && space != spaceId) || (!projectId.isEmpty() && task.projectId != projectId)
-            || (!datasetId.isEmpty() && task.datasetId != datasetId) || (type && task.type != *type)
-            || !nameMatches(task.name, name)
-            || (!spaceName.isEmpty()
-                && !(spaceObject && nameMatches(spaceObject->value(QStringLiteral("name")).toString(), spaceName))))
+        if ((!projectId.isEmpty() && task.projectId != projectId) || (!datasetId.isEmpty() && task.datasetId != datasetId)
+            || (type && task.type != *type) || !nameMatches(task.name, name))
             continue;
-        matching.append(writeTask(task, stored.casing));
+        if (bySpace) { // looked up only when asked: a list of thousands stays cheap
+            const QString space = m_catalog->spaceOf(task.projectId.isEmpty() ? task.datasetId : task.projectId);
+            const QJsonObject* spaceObject = m_catalog->find(QStringLiteral("spaces"), space);
+            if ((!spaceId.isEmpty() && space != spaceId)
+                || (!spaceName.isEmpty()
+                    && !(spaceObject && nameMatches(spaceObject->value(QStringLiteral("name")).toString(), spaceName))))
+                continue;
+        }
+        matching.append(&stored);
     }
-    return jsonReply(200, pageEnvelope(QStringLiteral("tasks"), matching, *page));
+    return jsonReply(200, pageEnvelope(QStringLiteral("tasks"), matching.size(), *page, [&](qsizetype i) {
+                         return writeTask(matching.at(i)->task, matching.at(i)->casing);
+                     }));
 }
 
 SandboxReply TaskStore::get(const QString& taskId) const

@@ -46,6 +46,7 @@ private:
     {
         TaskRun run; // as triggered; status and counts follow the clock (see runNow)
         int serial = 0;
+        qint64 items = -1; // what the run works through; -1: spans, a plausible number
         bool fails = false;
         QDateTime cancelledAt;
     };
