@@ -359,6 +359,13 @@ void TestCli::wrongUsage_data()
     row("validate without FILE", "validate", "taskcomposer validate: FILE is missing (use - for standard input)\n");
     row("body without FILE", "body --compact", "taskcomposer body: FILE is missing (use - for standard input)\n");
     row("two FILEs", "validate %1 %1", "taskcomposer validate: takes one FILE, got 2\n");
+    row("sandbox takes no FILE", "sandbox %1", "taskcomposer sandbox: takes no FILE, got \"");
+    row("sandbox port out of range", "sandbox --port 70000",
+        "taskcomposer sandbox: --port takes a number from 0 to 65535, not \"70000\"\n");
+    row("sandbox run seconds not a number", "sandbox --run-seconds soon",
+        "taskcomposer sandbox: --run-seconds takes a number from 0.05 to 3600, not \"soon\"\n");
+    row("sandbox data missing", "sandbox --data @tmp/missing.json", "missing.json: ");
+    row("sandbox data not JSON", "sandbox --data @examples/../screenshot.png", "screenshot.png: ");
 }
 
 void TestCli::wrongUsage()
@@ -387,6 +394,9 @@ void TestCli::help_data()
     QTest::addRow("validate -h FILE") << QStringLiteral("validate -h x.json") << validate;
     QTest::addRow("body --help") << QStringLiteral("body --help")
                                  << QStringLiteral("Usage: taskcomposer body FILE [--casing lower|upper] [--compact]");
+    QTest::addRow("sandbox --help") << QStringLiteral("sandbox --help")
+                                    << QStringLiteral("Usage: taskcomposer sandbox [--port N] [--token T] [--data FILE] "
+                                                      "[--rate-limit N] [--run-seconds S]");
 }
 
 void TestCli::help()
