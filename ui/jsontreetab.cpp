@@ -45,6 +45,7 @@ JsonTreeTab::JsonTreeTab(QWidget* parent) : QWidget(parent), m_model(new JsonTre
     m_message->setObjectName(QStringLiteral("treeMessage"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setTextFormat(Qt::PlainText); // it quotes the server's content type
     m_message->setVisible(false);
     layout->addWidget(m_message);
 
@@ -133,6 +134,8 @@ void JsonTreeTab::find()
         return;
     }
     m_lastNeedle = needle;
+    m_hits.clear(); // Enter again before the answer must not walk the previous search's matches
+    m_hit = -1;
     m_findStatus->setText(QStringLiteral("searching…"));
     const quint64 generation = ++m_searchGeneration;
     const std::shared_ptr<const JsonIndex> index = m_index;

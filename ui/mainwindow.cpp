@@ -225,13 +225,16 @@ void MainWindow::updateSendState()
                      .arg(errors == 1 ? QString() : QStringLiteral("s"))
                      .arg(first.path.isEmpty() ? QStringLiteral("the body") : first.path, first.message);
     }
+    else if (m_submitter->retrySecondsLeft() > 0)
+        reason = QStringLiteral("Rate limited: the server asked to wait %1 s more before the next request.")
+                     .arg(m_submitter->retrySecondsLeft());
     else if (warnings > 0)
         reason = QStringLiteral("Ready to send, with %1 warning%2 worth a look.")
                      .arg(warnings)
                      .arg(warnings == 1 ? QString() : QStringLiteral("s"));
     else
         reason = QStringLiteral("Ready to send.");
-    m_send->setEnabled(m_rawParses && errors == 0 && !m_submitter->isBusy());
+    m_send->setEnabled(m_rawParses && errors == 0 && !m_submitter->isBusy() && m_submitter->retrySecondsLeft() == 0);
     m_sendReason->setText(reason);
     m_send->setAccessibleDescription(reason);
 }

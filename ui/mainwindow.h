@@ -6,6 +6,7 @@
 #include "enums.h"
 #include "taskrequest.h"
 #include "requestcheck.h"
+#include "resultexplanation.h"
 #include "userprompts.h"
 
 #include <QMainWindow>
@@ -124,7 +125,7 @@ private:
     std::optional<Connection> m_sandbox;
     QString m_environmentKey;
     TaskRequest m_sentRequest;
-    EnumCasing m_sentCasing = EnumCasing::Lower;
+    ExplainContext m_sentContext;
     Diagnostics m_serverDiagnostics; // the server's field markers, until the next edit
 };
 

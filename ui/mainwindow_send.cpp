@@ -43,6 +43,7 @@ void MainWindow::buildSending()
     });
     connect(m_submitter, &TaskSubmitter::finished, this, &MainWindow::sendFinished);
     connect(m_submitter, &TaskSubmitter::retryStateChanged, m_results, &ResultsPane::setRetryState);
+    connect(m_submitter, &TaskSubmitter::retryStateChanged, this, &MainWindow::updateSendState);
     connect(m_results, &ResultsPane::cancelRequested, m_submitter, &TaskSubmitter::cancel);
     connect(m_results, &ResultsPane::retryRequested, m_submitter, &TaskSubmitter::retry);
     connect(m_results, &ResultsPane::saveRequested, this, &MainWindow::saveResponse);
@@ -171,23 +172,34 @@ void MainWindow::requestSend()
         statusBar()->showMessage(QStringLiteral("A request is on its way: wait for it, or cancel it"), 6000);
         return;
     }
+    if (m_submitter->retrySecondsLeft() > 0) {
+        statusBar()->showMessage(m_sendReason->text(), 6000);
+        return;
+    }
+    // The answer is explained against what was sent and where, whatever changes meanwhile.
     m_sentRequest = currentRequest();
-    m_sentCasing = m_preview->casing();
+    m_sentContext.baseUrl = m_submitter->connection().baseUrl;
+    m_sentContext.hadApiKey = !m_submitter->connection().apiKey.isEmpty();
+    m_sentContext.sentCasing = m_preview->casing();
+    m_sentContext.request = m_sentRequest;
     m_submitter->submit(body);
 }
 
 void MainWindow::sendFinished(const ApiResult& result)
 {
-    ExplainContext context;
-    context.baseUrl = m_submitter->connection().baseUrl;
-    context.hadApiKey = !m_submitter->connection().apiKey.isEmpty();
-    context.sentCasing = m_sentCasing;
-    context.request = m_sentRequest;
-    const Explanation explanation = explainResult(result, context);
+    const Explanation explanation = explainResult(result, m_sentContext);
     m_results->showResult(result, explanation);
-    m_serverDiagnostics = explanation.fieldDiagnostics;
+    // Markers belong to the request that was sent: if the form changed while it travelled,
+    // they would point at fields that no longer hold what the server saw.
+    const bool formUnchanged = currentRequest() == m_sentRequest;
+    m_serverDiagnostics = formUnchanged ? explanation.fieldDiagnostics : Diagnostics();
+    if (!formUnchanged && !explanation.fieldDiagnostics.isEmpty())
+        statusBar()->showMessage(QStringLiteral("The server named fields of the request as sent; the form has changed "
+                                                "since, so they are not marked"),
+                                 10000);
     showDiagnostics(m_diagnostics); // shows the server's markers; Send is enabled again
-    statusBar()->showMessage(explanation.headline, 10000);
+    if (formUnchanged || explanation.fieldDiagnostics.isEmpty())
+        statusBar()->showMessage(explanation.headline, 10000);
 }
 
 void MainWindow::saveResponse()

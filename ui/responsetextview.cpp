@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "responsetextview.h"
 
+#include "background.h"
 #include "jsonhighlighter.h"
 
 #include <QFontDatabase>
@@ -30,6 +31,12 @@ ResponseTextView::ResponseTextView(const QString& objectName, const QString& acc
     findRow->addWidget(m_find, 1);
     findRow->addWidget(m_findStatus);
     layout->addLayout(findRow);
+    m_note = new QLabel(this);
+    m_note->setObjectName(objectName + QStringLiteral("Note"));
+    m_note->setWordWrap(true);
+    m_note->setTextFormat(Qt::PlainText);
+    m_note->setVisible(false);
+    layout->addWidget(m_note);
 
     m_editor = new QPlainTextEdit(this);
     m_editor->setObjectName(objectName);
@@ -50,8 +57,16 @@ ResponseTextView::ResponseTextView(const QString& objectName, const QString& acc
     connect(m_find, &QLineEdit::textChanged, m_findStatus, &QLabel::clear);
 }
 
+void ResponseTextView::setNote(const QString& note)
+{
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+}
+
 void ResponseTextView::clear()
 {
+    ++m_findGeneration;
+    m_fullText.clear();
     m_feeder->stop();
     m_pending.clear();
     m_pendingFrom = 0;
@@ -62,6 +77,7 @@ void ResponseTextView::clear()
 void ResponseTextView::setText(const QString& text, bool highlightJson)
 {
     clear();
+    m_fullText = text;
     m_editor->setPlaceholderText(QString());
     const bool highlight = highlightJson && text.size() <= kHighlightLimit;
     if (highlight && !m_highlighter) {
@@ -117,21 +133,45 @@ void ResponseTextView::appendNextChunk()
 void ResponseTextView::findNext()
 {
     const QString needle = m_find->text();
-    if (needle.isEmpty())
+    if (needle.isEmpty() || m_fullText.isEmpty())
         return;
-    if (m_editor->find(needle))
-        m_findStatus->clear();
-    else {
-        // Wrap around once from the top.
-        const QTextCursor before = m_editor->textCursor();
-        m_editor->moveCursor(QTextCursor::Start);
-        if (m_editor->find(needle)) {
-            m_findStatus->setText(QStringLiteral("from the top"));
-        } else {
-            m_editor->setTextCursor(before);
-            m_findStatus->setText(isComplete() ? QStringLiteral("not found") : QStringLiteral("not found yet (still loading)"));
-        }
+    // Scanning 20 MB takes the better part of a second: search the text off the GUI thread, from
+    // just after the current match, then once from the top.
+    const qsizetype from = m_editor->textCursor().selectionEnd();
+    const quint64 generation = ++m_findGeneration;
+    const QString text = m_fullText;
+    m_findStatus->setText(QStringLiteral("searching…"));
+    runInBackground<std::pair<qsizetype, bool>>(
+        this,
+        [text, needle, from] {
+            const qsizetype after = text.indexOf(needle, from, Qt::CaseInsensitive);
+            if (after >= 0 || from == 0)
+                return std::pair<qsizetype, bool>(after, false);
+            return std::pair<qsizetype, bool>(text.indexOf(needle, 0, Qt::CaseInsensitive), true);
+        },
+        [this, generation, needle](std::pair<qsizetype, bool> found) {
+            if (generation != m_findGeneration)
+                return;
+            if (found.first < 0)
+                m_findStatus->setText(QStringLiteral("not found"));
+            else
+                select(found.first, needle.size(), found.second ? QStringLiteral("from the top") : QString());
+        });
+}
+
+void ResponseTextView::select(qsizetype at, qsizetype length, const QString& status)
+{
+    // Positions in a plain-text document are offsets into its text (a line break counts one).
+    if (at + length > m_editor->document()->characterCount() - 1) {
+        m_findStatus->setText(QStringLiteral("found further on; still loading"));
+        return;
     }
+    QTextCursor cursor(m_editor->document());
+    cursor.setPosition(int(at));
+    cursor.setPosition(int(at + length), QTextCursor::KeepAnchor);
+    m_editor->setTextCursor(cursor);
+    m_editor->ensureCursorVisible();
+    m_findStatus->setText(status);
 }
 
 } // namespace tc::gui

@@ -24,6 +24,7 @@ public:
     void setText(const QString& text, bool highlightJson);
     void clear();
     void setPlaceholder(const QString& text); // shown while the text is being prepared
+    void setNote(const QString& note);        // a line above the text; empty hides it
     QString text() const; // what is shown so far
     bool isComplete() const { return m_pending.isEmpty(); }
     QPlainTextEdit* editor() const { return m_editor; }
@@ -37,14 +38,18 @@ signals:
 private:
     void appendNextChunk();
     void findNext();
+    void select(qsizetype at, qsizetype length, const QString& status);
 
     QLineEdit* m_find = nullptr;
     QLabel* m_findStatus = nullptr;
     QPlainTextEdit* m_editor = nullptr;
     JsonHighlighter* m_highlighter = nullptr;
     QTimer* m_feeder = nullptr;
+    QLabel* m_note = nullptr;
     QString m_pending;
     qsizetype m_pendingFrom = 0;
+    QString m_fullText;      // all of it, searched off the GUI thread
+    quint64 m_findGeneration = 0;
 };
 
 } // namespace tc::gui

@@ -33,6 +33,8 @@ QLabel* wrapLabel(QWidget* parent, const QString& objectName)
     label->setObjectName(objectName);
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The server's words go into these labels: never let them be read as HTML.
+    label->setTextFormat(Qt::PlainText);
     return label;
 }
 
@@ -70,6 +72,7 @@ ResultsPane::ResultsPane(QWidget* parent) : QWidget(parent)
 
     auto* statusRow = new QHBoxLayout;
     m_status = wrapLabel(this, QStringLiteral("resultStatus"));
+    m_status->setTextFormat(Qt::RichText); // our own markup; everything from outside is escaped
     m_status->setText(QStringLiteral("<b>Response</b> · nothing sent yet: Send (Ctrl+Enter) creates the task, and "
                                      "what comes back appears here."));
     statusRow->addWidget(m_status, 1);
@@ -151,6 +154,8 @@ void ResultsPane::showSending(const QString& target)
     m_cancel->setVisible(true);
     m_retry->setVisible(false);
     m_switchCasing->setVisible(false);
+    m_large->setVisible(false); // they would act on the previous answer's body
+    m_save->setVisible(false);
 }
 
 void ResultsPane::showResult(const ApiResult& result, const Explanation& explanation)
@@ -238,8 +243,7 @@ void ResultsPane::showLoaded(const LoadedBody& loaded, BodyView view)
     else
         m_tree->setMessage(QStringLiteral("The body is not JSON (%1), so there is no tree: the Text tab shows it as "
                                           "it came (Content-Type: %2).")
-                               .arg(loaded.notJsonReason,
-                                    QString::fromLatin1(m_result.header("Content-Type")).toHtmlEscaped()));
+                               .arg(loaded.notJsonReason, QString::fromLatin1(m_result.header("Content-Type"))));
     showTask(loaded.task);
     m_loadedIsJson = loaded.isJson;
     m_textShown = false;
@@ -247,21 +251,32 @@ void ResultsPane::showLoaded(const LoadedBody& loaded, BodyView view)
         m_tabs->setCurrentWidget(m_text);
     emit bodyShown();
     if (!loaded.isJson) {
-        showText(loaded.text);
+        showText(loaded.text, loaded.linesBroken);
         return;
     }
     // Formatting 20 MB takes longer than indexing it: the tree is already up while this runs.
     m_text->setPlaceholder(QStringLiteral("Formatting…"));
     const quint64 generation = m_generation;
     const QByteArray body = m_result.body;
-    runInBackground<QString>(this, [body] { return formatJsonText(body); }, [this, generation](QString text) {
-        if (generation == m_generation)
-            showText(text);
-    });
+    runInBackground<std::pair<QString, bool>>(
+        this,
+        [body] {
+            bool broken = false;
+            QString text = formatJsonText(body, &broken);
+            return std::pair<QString, bool>(std::move(text), broken);
+        },
+        [this, generation](std::pair<QString, bool> formatted) {
+            if (generation == m_generation)
+                showText(formatted.first, formatted.second);
+        });
 }
 
-void ResultsPane::showText(const QString& text)
+void ResultsPane::showText(const QString& text, bool linesBroken)
 {
+    m_text->setNote(linesBroken ? QStringLiteral("Lines longer than %1 characters are broken here so they can be shown; "
+                                                 "Save response writes the body exactly as received.")
+                                      .arg(QLocale().toString(kMaxDisplayLine))
+                                : QString());
     m_loadedText = text;
     m_textReady = true;
     if (m_tabs->currentWidget() == m_text || text.size() <= ResponseTextView::kChunk)

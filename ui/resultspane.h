@@ -59,7 +59,7 @@ private:
     void showLoaded(const LoadedBody& loaded, BodyView view);
     void showTask(const std::optional<Task>& task);
     void fillTextTab();
-    void showText(const QString& text);
+    void showText(const QString& text, bool linesBroken);
 
     qint64 m_largeThreshold = 5 * 1024 * 1024;
     ApiResult m_result;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QCoreApplication>
 #include <QMetaObject>
 #include <QObject>
 #include <QPointer>
@@ -20,10 +21,11 @@ void runInBackground(QObject* context, std::function<Result()> work, std::functi
     QPointer<QObject> guard(context);
     QThreadPool::globalInstance()->start([guard, work = std::move(work), done = std::move(done)]() mutable {
         auto result = std::make_shared<Result>(work());
-        if (!guard)
-            return;
+        // Posted to the application object, which outlives every context, and the guard is looked
+        // at there, on the GUI thread: checking it here and posting to the context could post to
+        // an object destroyed in between. Contexts live on the GUI thread.
         QMetaObject::invokeMethod(
-            guard.data(),
+            QCoreApplication::instance(),
             [guard, result, done = std::move(done)] {
                 if (guard)
                     done(std::move(*result));

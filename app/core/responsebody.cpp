@@ -15,13 +15,13 @@ LoadedBody loadResponseBody(const QByteArray& body, BodyView view)
 {
     LoadedBody loaded;
     if (view == BodyView::PlainText || body.isEmpty()) {
-        loaded.text = QString::fromUtf8(body);
+        loaded.text = breakLongLines(QString::fromUtf8(body), kMaxDisplayLine, &loaded.linesBroken);
         return loaded;
     }
     JsonIndexResult indexed = JsonIndex::build(body);
     if (!indexed.index) {
         loaded.notJsonReason = indexed.error.toString();
-        loaded.text = QString::fromUtf8(body);
+        loaded.text = breakLongLines(QString::fromUtf8(body), kMaxDisplayLine, &loaded.linesBroken);
         return loaded;
     }
     loaded.isJson = true;
@@ -37,9 +37,45 @@ LoadedBody loadResponseBody(const QByteArray& body, BodyView view)
     return loaded;
 }
 
-QString formatJsonText(const QByteArray& validJson)
+QString formatJsonText(const QByteArray& validJson, bool* linesBroken)
 {
-    return QString::fromUtf8(prettyJson(validJson));
+    return breakLongLines(QString::fromUtf8(prettyJson(validJson)), kMaxDisplayLine, linesBroken);
+}
+
+QString breakLongLines(const QString& text, qsizetype maxLine, bool* changed)
+{
+    if (changed)
+        *changed = false;
+    // One pass to see whether anything needs breaking: most texts are returned as they are.
+    qsizetype run = 0;
+    bool tooLong = false;
+    for (const QChar c : text) {
+        run = c == QLatin1Char('\n') ? 0 : run + 1;
+        if (run > maxLine) {
+            tooLong = true;
+            break;
+        }
+    }
+    if (!tooLong)
+        return text;
+    QString out;
+    out.reserve(text.size() + text.size() / maxLine + 1);
+    run = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == QLatin1Char('\n')) {
+            run = 0;
+        } else if (run >= maxLine && !c.isLowSurrogate()) { // never split a surrogate pair
+            out += QLatin1Char('\n');
+            run = 0;
+        }
+        if (c != QLatin1Char('\n'))
+            ++run;
+        out += c;
+    }
+    if (changed)
+        *changed = true;
+    return out;
 }
 
 } // namespace tc

@@ -20,6 +20,7 @@ struct LoadedBody
     QString notJsonReason;                  // why it is not JSON, with line and column
     QString text;                           // the body as text when it is not JSON (JSON: formatJsonText)
     bool isJson = false;
+    bool linesBroken = false;               // text has line breaks the body does not (see breakLongLines)
     std::optional<Task> task;               // the body read as a Task, when it has an id
 };
 
@@ -31,7 +32,13 @@ enum class BodyView {
 LoadedBody loadResponseBody(const QByteArray& body, BodyView view);
 
 // The Text tab's pretty-printed JSON, in the server's key order. A second step, so the tree can
-// show before a large body is formatted.
-QString formatJsonText(const QByteArray& validJson);
+// show before a large body is formatted. Long lines are broken (see breakLongLines).
+QString formatJsonText(const QByteArray& validJson, bool* linesBroken = nullptr);
+
+// A text view lays a line out whole, again on every insert into it: one 20 MB line (compact
+// JSON, a minified page) would freeze it for minutes. For display only, lines longer than
+// `maxLine` characters get a line break every `maxLine` characters; saving uses the body.
+constexpr qsizetype kMaxDisplayLine = 2000;
+QString breakLongLines(const QString& text, qsizetype maxLine = kMaxDisplayLine, bool* changed = nullptr);
 
 } // namespace tc

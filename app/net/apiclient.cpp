@@ -18,19 +18,6 @@ namespace {
 // Problem bodies are small; a huge "error" body is shown as text, not parsed on this thread.
 constexpr qint64 kMaxProblemBytes = 1024 * 1024;
 
-std::optional<int> parseRetryAfter(const QByteArray& value)
-{
-    bool ok = false;
-    const int seconds = value.trimmed().toInt(&ok);
-    if (ok)
-        return std::max(0, seconds);
-    // The other form HTTP allows: a date.
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
-    if (when.isValid())
-        return static_cast<int>(std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when)));
-    return std::nullopt;
-}
-
 std::optional<Problem> readProblemBody(const QByteArray& body, const QByteArray& contentType)
 {
     if (body.isEmpty() || body.size() > kMaxProblemBytes || !contentType.toLower().contains("json"))
@@ -194,7 +181,7 @@ void ApiClient::finishReply(ApiCall* call, QNetworkReply* reply)
     if (result.outcome == Outcome::HttpError) {
         result.problem = readProblemBody(result.body, result.header("Content-Type"));
         if (result.status == 429)
-            result.retryAfterSeconds = parseRetryAfter(result.header("Retry-After"));
+            result.retryAfterSeconds = parseRetryAfter(result.header("Retry-After"), QDateTime::currentDateTimeUtc());
         result.message = result.problem ? result.problem->title + (result.problem->detail.isEmpty()
                                                                        ? QString()
                                                                        : QStringLiteral(": ") + result.problem->detail)

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "apiresult.h"
 
+#include <QTimeZone>
+
+#include <algorithm>
+
 namespace tc {
 
 QByteArray ApiResult::header(const QByteArray& name) const
@@ -10,6 +14,24 @@ QByteArray ApiResult::header(const QByteArray& name) const
             return value;
     }
     return {};
+}
+
+std::optional<int> parseRetryAfter(const QByteArray& value, const QDateTime& now)
+{
+    constexpr qint64 kMaxSeconds = 3600;
+    const QByteArray text = value.trimmed();
+    bool ok = false;
+    const qint64 seconds = text.toLongLong(&ok);
+    if (ok)
+        return int(std::clamp<qint64>(seconds, 0, kMaxSeconds));
+    QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(text), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    if (when.isValid())
+        when.setTimeZone(QTimeZone::utc());
+    else
+        when = QDateTime::fromString(QString::fromLatin1(text), Qt::RFC2822Date);
+    if (!when.isValid())
+        return std::nullopt;
+    return int(std::clamp<qint64>(now.secsTo(when), 0, kMaxSeconds));
 }
 
 QString statusLine(const ApiResult& result, const QLocale& locale)

@@ -4,6 +4,7 @@
 #include "taskresponse.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QLocale>
 #include <QString>
@@ -51,6 +52,11 @@ struct ApiResult
     bool ok() const { return outcome == Outcome::Success; }
     QByteArray header(const QByteArray& name) const; // case-insensitive; empty when absent
 };
+
+// A Retry-After value: delta-seconds, or an HTTP date (IMF-fixdate "Sun, 06 Nov 1994 08:49:37 GMT"
+// or RFC 2822) counted from `now`. Clamped to an hour: a server asking for longer is treated as
+// asking for an hour, not as a countdown nobody will wait out.
+std::optional<int> parseRetryAfter(const QByteArray& value, const QDateTime& now);
 
 // The results pane's status line: "201 Created · 142 ms · 1,234 bytes", or what happened instead
 // of an answer ("No answer · 30,000 ms", "Not sent"). Numbers are grouped in `locale`.

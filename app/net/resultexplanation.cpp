@@ -3,6 +3,7 @@
 
 #include "connectionpresets.h"
 #include "jsonparse.h"
+#include "jsonsyntax.h"
 #include "responsecodec.h"
 #include "serverwords.h"
 
@@ -58,6 +59,10 @@ QString regionAdvice(const QString& host)
         .arg(host.isEmpty() ? QStringLiteral("an unknown host") : host, hosts.join(QStringLiteral(", ")), last);
 }
 
+// The explanation runs on the GUI thread: it reads small bodies only. A created task or an error
+// report is a few kilobytes; anything larger is left to the results pane, which parses off-thread.
+constexpr qsizetype kMaxReadBytes = 1024 * 1024;
+
 bool isPost(const ApiResult& result) { return result.sent.method.compare("POST", Qt::CaseInsensitive) == 0; }
 
 const QString kCheckTaskList = QStringLiteral("check the task list before sending again, so that it is not "
@@ -69,7 +74,7 @@ QString serverWords(const ApiResult& result)
 {
     if (result.problem)
         return result.problem->detail;
-    if (!result.header("Content-Type").toLower().contains("json") || result.body.size() > 1024 * 1024)
+    if (!result.header("Content-Type").toLower().contains("json") || result.body.size() > kMaxReadBytes)
         return {};
     const ParsedObject parsed = parseJsonObject(result.body);
     for (const char* key : {"detail", "message", "error", "title"}) {
@@ -85,7 +90,10 @@ std::optional<QString> pageAdvice(const ApiResult& result)
     if (result.problem || result.body.trimmed().isEmpty())
         return std::nullopt;
     const QByteArray type = result.header("Content-Type");
-    if (type.toLower().contains("json") && parseJsonObject(result.body).ok())
+    // Declared JSON: a large body is taken at its word (it is not parsed here), a small one must
+    // be valid JSON of any shape to count as data rather than a page.
+    if (type.toLower().contains("json")
+        && (result.body.size() > kMaxReadBytes || !findSyntaxError(result.body).has_value()))
         return std::nullopt;
     const QString text = plainTextOf(result.body);
     return QStringLiteral("The server answered with a non-JSON page (%1), not an API error report: a proxy or "
@@ -225,7 +233,9 @@ Explanation explainHttpError(const ApiResult& result, const ExplainContext& cont
 Explanation explainSuccess(const ApiResult& result)
 {
     Explanation out;
-    const ParsedObject parsed = result.body.isEmpty() ? ParsedObject{} : parseJsonObject(result.body);
+    const ParsedObject parsed = result.body.isEmpty() || result.body.size() > kMaxReadBytes
+        ? ParsedObject{}
+        : parseJsonObject(result.body);
     const std::optional<Task> task = parsed.ok() ? std::optional<Task>(readTask(*parsed.object).value) : std::nullopt;
     if (result.status == 201 && task && !task->id.isEmpty() && !task->name.isEmpty()) {
         out.headline = statusAndReason(result) + QStringLiteral(": task \u201C%1\u201D created").arg(task->name);

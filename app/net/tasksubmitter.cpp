@@ -30,8 +30,10 @@ const Connection& TaskSubmitter::connection() const
 
 void TaskSubmitter::submit(const QByteArray& body)
 {
-    if (isBusy() || body.isEmpty())
+    // While a 429's wait runs, nothing goes out: the server asked for quiet, whatever the body.
+    if (isBusy() || body.isEmpty() || m_secondsLeft > 0)
         return;
+    m_sending = true;
     m_lastBody = body;
     m_countdown.stop();
     m_secondsLeft = 0;
@@ -71,6 +73,7 @@ void TaskSubmitter::cancel()
 void TaskSubmitter::onFinished(const ApiResult& result)
 {
     m_call.clear();
+    m_sending = false;
     // A created task must not be created again by a stray click; anything else may be retried by
     // hand, a 429 only once its wait is over.
     m_retryAllowed = result.outcome != Outcome::Success;

@@ -28,11 +28,11 @@ public:
     void setConnection(const Connection& connection);
     const Connection& connection() const;
 
-    bool isBusy() const { return !m_call.isNull(); }
+    bool isBusy() const { return m_sending; }
     bool canRetry() const { return !isBusy() && !m_lastBody.isEmpty() && m_retryAllowed && m_secondsLeft == 0; }
     int retrySecondsLeft() const { return m_secondsLeft; }
 
-    // POST /v2/tasks with this body. Ignored while a call is in flight.
+    // POST /v2/tasks with this body. Ignored while a call is in flight or a 429's wait runs.
     void submit(const QByteArray& body);
     // The last body again, when canRetry().
     void retry();
@@ -51,6 +51,7 @@ private:
     ApiClient* m_client;
     QPointer<ApiCall> m_call;
     QByteArray m_lastBody;
+    bool m_sending = false; // from submit() until finished(), refusals included
     bool m_retryAllowed = false;
     int m_secondsLeft = 0;
     QTimer m_countdown;

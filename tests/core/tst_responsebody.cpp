@@ -16,7 +16,34 @@ private slots:
     void load();
     void plainTextParsesNothing();
     void formattedTextKeepsServerOrder();
+    void breakLongLines_data();
+    void breakLongLines();
 };
+
+void TestResponseBody::breakLongLines_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<bool>("changed");
+    QTest::addRow("short lines untouched") << QStringLiteral("abc\ndef") << QStringLiteral("abc\ndef") << false;
+    QTest::addRow("exactly the limit") << QStringLiteral("abcd\nefgh") << QStringLiteral("abcd\nefgh") << false;
+    QTest::addRow("one over") << QStringLiteral("abcde") << QStringLiteral("abcd\ne") << true;
+    QTest::addRow("long line among short ones") << QStringLiteral("ab\nabcdefghij\nc")
+                                                << QStringLiteral("ab\nabcd\nefgh\nij\nc") << true;
+    QTest::addRow("a surrogate pair is not split")
+        << QStringLiteral("abc\U0001F600d") << QStringLiteral("abc\U0001F600\nd") << true;
+    QTest::addRow("empty") << QString() << QString() << false;
+}
+
+void TestResponseBody::breakLongLines()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, shown);
+    QFETCH(bool, changed);
+    bool wasChanged = !changed;
+    QCOMPARE(tc::breakLongLines(text, 4, &wasChanged), shown);
+    QCOMPARE(wasChanged, changed);
+}
 
 void TestResponseBody::load_data()
 {
@@ -48,6 +75,7 @@ void TestResponseBody::load()
     QCOMPARE(loaded.isJson, isJson);
     QCOMPARE(loaded.index != nullptr, isJson);
     QCOMPARE(loaded.task ? loaded.task->id : QString(), taskId);
+    QVERIFY(!loaded.linesBroken);
     if (!isJson) {
         QCOMPARE(loaded.text, QString::fromUtf8(body)); // shown as it came
         QVERIFY2(loaded.notJsonReason.contains(reasonContains), qPrintable(loaded.notJsonReason));

@@ -3,6 +3,7 @@
 #include "apiresult.h"
 
 #include <QTest>
+#include <QTimeZone>
 
 using namespace tc;
 
@@ -14,7 +15,34 @@ private slots:
     void statusLine_data();
     void statusLine();
     void headerIsCaseInsensitive();
+    void retryAfter_data();
+    void retryAfter();
 };
+
+void TestApiResult::retryAfter_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<int>("seconds"); // -1: not understood
+    QTest::addRow("delta seconds") << QByteArray("42") << 42;
+    QTest::addRow("spaces around") << QByteArray(" 7 ") << 7;
+    QTest::addRow("zero") << QByteArray("0") << 0;
+    QTest::addRow("negative is now") << QByteArray("-5") << 0;
+    QTest::addRow("63 years is an hour") << QByteArray("2000000000") << 3600;
+    QTest::addRow("IMF-fixdate (GMT)") << QByteArray("Sat, 28 Nov 2026 15:00:30 GMT") << 30;
+    QTest::addRow("RFC 2822 with offset") << QByteArray("Sat, 28 Nov 2026 16:01:00 +0100") << 60;
+    QTest::addRow("a date in the past") << QByteArray("Sat, 28 Nov 2026 14:00:00 GMT") << 0;
+    QTest::addRow("far future date is an hour") << QByteArray("Fri, 31 Dec 9999 23:59:59 +0000") << 3600;
+    QTest::addRow("garbage") << QByteArray("soon") << -1;
+    QTest::addRow("empty") << QByteArray() << -1;
+}
+
+void TestApiResult::retryAfter()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(int, seconds);
+    const QDateTime now(QDate(2026, 11, 28), QTime(15, 0, 0), QTimeZone::utc());
+    QCOMPARE(parseRetryAfter(value, now).value_or(-1), seconds);
+}
 
 void TestApiResult::statusLine_data()
 {

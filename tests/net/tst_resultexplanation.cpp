@@ -176,6 +176,15 @@ void TestResultExplanation::explain_data()
     QTest::newRow("200 other") << answer(200, "OK", "application/json", "{}") << context()
                                << QStringLiteral("200 OK: the server accepted the request") << QString() << none
                                << none << none;
+    // A large body is left to the results pane (parsed off the GUI thread), even a created task.
+    QTest::newRow("201 task over 1 MB is not read here")
+        << answer(201, "Created", "application/json",
+                  QByteArray(kTaskBody).chopped(1) + R"(,"padding":")" + QByteArray(1100 * 1024, 'x') + "\"}")
+        << context() << QStringLiteral("201 Created: created") << QString() << none << none << none;
+    QTest::newRow("JSON that is not an object is not a page")
+        << answer(500, "Internal Server Error", "application/json", R"(["bad"])") << context()
+        << QStringLiteral("500 Internal Server Error: server error") << QString() << none
+        << QStringList{QStringLiteral("non-JSON page")} << none;
 
     // Problem details: the title in the headline, the detail first
     const QString parseDetail = QStringLiteral("JSON parse error: unexpected token '}' at position 42.");

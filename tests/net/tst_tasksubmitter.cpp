@@ -136,6 +136,8 @@ void TestTaskSubmitter::rateLimitCountsDown()
     QVERIFY(!h.submitter.canRetry());
     h.submitter.retry(); // too early: nothing happens
     QVERIFY(!h.submitter.isBusy());
+    h.submitter.submit(R"({"name":"another body"})"); // nor does a new request: the server asked for quiet
+    QVERIFY(!h.submitter.isBusy());
     QTRY_VERIFY_WITH_TIMEOUT(h.submitter.canRetry(), 5000);
     QList<int> seconds;
     for (const QList<QVariant>& state : std::as_const(retryState))

@@ -94,6 +94,8 @@ private slots:
     void cancelWhileWaiting();
     void htmlErrorPageIsShownAsText();
     void largeResponseWaitsForAChoice();
+    void oneLongLineShowsAsPlainTextWithoutFreezing();
+    void serverTextIsNeverHtml();
     void connectionDialogChecksAndApplies();
     void remoteHostWithoutKeyIsNotContacted();
 
@@ -287,6 +289,10 @@ void TestSending::rateLimitCountsDownThenRetries()
     QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible(), 10'000);
     QVERIFY(!retry->isEnabled());
     QCOMPARE(retry->text(), QStringLiteral("Retry in 1 s"));
+    // Send waits too: Ctrl+Enter sends nothing, and the reason says why.
+    QVERIFY(!child<QPushButton>(m_window, QStringLiteral("send"))->isEnabled());
+    QVERIFY(child<QLabel>(m_window, QStringLiteral("sendReason"))->text().contains(QStringLiteral("Rate limited")));
+    send();
     QTRY_VERIFY_WITH_TIMEOUT(retry->isEnabled(), 5000);
     QCOMPARE(m_server->received().size(), 1); // the wait ending sent nothing
     m_server->respondWith(response(201, "Created", "application/json", createdTask("after the wait")));
@@ -379,6 +385,43 @@ void TestSending::largeResponseWaitsForAChoice()
     QTRY_VERIFY_WITH_TIMEOUT(text->isComplete() && !text->text().isEmpty(), 20'000);
     const QString textShown = text->text();
     QVERIFY2(textShown.endsWith(QStringLiteral("\"has_more\": false\n  }\n}\n")), qPrintable(textShown.right(60)));
+}
+
+void TestSending::oneLongLineShowsAsPlainTextWithoutFreezing()
+{
+    loadExample();
+    m_window->results()->setLargeThreshold(1024 * 1024);
+    QByteArray compact = taskList(3 * 1024 * 1024); // one line of 3 MB
+    QVERIFY(!compact.contains('\n'));
+    m_server->respondWith(response(200, "OK", "application/json", compact));
+    send();
+    QTRY_VERIFY_WITH_TIMEOUT(child(m_window, QStringLiteral("largeResponse"))->isVisible(), 10'000);
+    QTest::mouseClick(child<QPushButton>(m_window, QStringLiteral("showPlainText")), Qt::LeftButton);
+    ResponseTextView* text = m_window->results()->textView();
+    // Broken into lines for display, so it fills in seconds rather than minutes.
+    QTRY_VERIFY_WITH_TIMEOUT(text->isComplete() && !text->text().isEmpty(), 20'000);
+    QVERIFY(child(m_window, QStringLiteral("resultTextNote"))->isVisible());
+    QString shown = text->text();
+    shown.remove(QLatin1Char('\n'));
+    QCOMPARE(shown, QString::fromUtf8(compact));
+
+    // Find runs off the GUI thread and selects the match.
+    typeInto(child(m_window, QStringLiteral("resultTextFind")), QStringLiteral("pagination"));
+    QTest::keyClick(child(m_window, QStringLiteral("resultTextFind")), Qt::Key_Return);
+    QTRY_COMPARE(text->editor()->textCursor().selectedText(), QStringLiteral("pagination"));
+}
+
+void TestSending::serverTextIsNeverHtml()
+{
+    loadExample();
+    m_server->respondWith(response(400, "Bad Request", "application/problem+json",
+                                   R"({"status":400,"title":"<h1>Pwned</h1>","detail":"<img src=\"file:///etc/passwd\">"})"));
+    send();
+    auto* headline = child<QLabel>(m_window, QStringLiteral("resultHeadline"));
+    QTRY_VERIFY_WITH_TIMEOUT(headline->isVisible(), 10'000);
+    QCOMPARE(headline->textFormat(), Qt::PlainText);
+    QVERIFY2(headline->text().contains(QStringLiteral("<h1>Pwned</h1>")), qPrintable(headline->text()));
+    QCOMPARE(child<QLabel>(m_window, QStringLiteral("resultAdvice"))->textFormat(), Qt::PlainText);
 }
 
 void TestSending::connectionDialogChecksAndApplies()
