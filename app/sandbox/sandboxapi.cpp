@@ -57,13 +57,18 @@ std::optional<SandboxReply> SandboxApi::limitRate()
 
 SandboxReply SandboxApi::handle(const SandboxRequest& request)
 {
+    const auto unauthorized = [](const QString& detail) {
+        SandboxReply reply = problemReply(401, detail);
+        reply.headers.append({QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"arize\"")}); // RFC 9110 §11.6.1
+        return reply;
+    };
     if (request.authorization.isEmpty())
-        return problemReply(401, QStringLiteral("missing Authorization header: send Authorization: Bearer <api key>"));
+        return unauthorized(QStringLiteral("missing Authorization header: send Authorization: Bearer <api key>"));
     // The scheme name is case-insensitive in HTTP; the token is not.
     if (request.authorization.size() < 7 || request.authorization.left(7).toLower() != "bearer "
         || request.authorization.mid(7).trimmed() != m_options.token.toUtf8())
-        return problemReply(401, QStringLiteral("the API key is not valid for this server (expired, revoked, or for "
-                                                "another region)"));
+        return unauthorized(QStringLiteral("the API key is not valid for this server (expired, revoked, or for "
+                                           "another region)"));
     if (std::optional<SandboxReply> limited = limitRate())
         return *limited;
     return route(request);
@@ -73,49 +78,64 @@ SandboxReply SandboxApi::route(const SandboxRequest& request)
 {
     // /v2/<collection>[/<id>[/<action>]]
     const QStringList parts = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    if (segment(parts, 0) != QLatin1String("v2") || parts.size() < 2 || parts.size() > 4)
-        return problemReply(404, QStringLiteral("no such endpoint: %1").arg(request.path));
-    const QString collection = parts.at(1), id = segment(parts, 2), action = segment(parts, 3);
+    const QString collection = segment(parts, 1), id = segment(parts, 2), action = segment(parts, 3);
     const QByteArray& method = request.method;
-    const auto notAllowed = [&] {
-        return problemReply(405, QStringLiteral("%1 is not allowed on %2").arg(QString::fromLatin1(method), request.path));
+    const auto notFound = [&] {
+        return problemReply(404, QStringLiteral("no such endpoint: %1 %2").arg(QString::fromLatin1(method), request.path));
     };
+    if (segment(parts, 0) != QLatin1String("v2") || parts.size() < 2 || parts.size() > 4)
+        return notFound();
+    // The methods each path takes; a path with none is unknown (404), a method not listed is 405.
+    QByteArrayList allowed;
+    QString kind = collection;
+    kind.replace(QLatin1Char('-'), QLatin1Char('_'));
+    if (collection == QLatin1String("tasks")) {
+        if (id.isEmpty())
+            allowed = {"GET", "POST"};
+        else if (action.isEmpty())
+            allowed = {"GET", "PATCH", "DELETE"};
+        else if (action == QLatin1String("trigger"))
+            allowed = {"POST"};
+        else if (action == QLatin1String("runs"))
+            allowed = {"GET"};
+    } else if (collection == QLatin1String("task-runs") && !id.isEmpty()) {
+        if (action.isEmpty())
+            allowed = {"GET"};
+        else if (action == QLatin1String("cancel"))
+            allowed = {"POST"};
+    } else if ((collection == QLatin1String("datasets") && !id.isEmpty()
+                && (action.isEmpty() || action == QLatin1String("examples")))
+               || (collection == QLatin1String("evaluators") && !id.isEmpty() && action.isEmpty())
+               || (id.isEmpty() && SandboxCatalog::kinds().contains(kind))) {
+        allowed = {"GET"};
+    }
+    if (allowed.isEmpty())
+        return notFound();
+    if (!allowed.contains(method)) {
+        SandboxReply reply = problemReply(405, QStringLiteral("%1 is not allowed on %2; use %3")
+                                                   .arg(QString::fromLatin1(method), request.path,
+                                                        QString::fromLatin1(allowed.join(", "))));
+        reply.headers.append({QByteArray("Allow"), allowed.join(", ")}); // RFC 9110 §15.5.6
+        return reply;
+    }
 
     if (collection == QLatin1String("tasks")) {
         if (id.isEmpty())
-            return method == "POST" ? m_tasks.create(request.body)
-                 : method == "GET"  ? m_tasks.list(request.query)
-                                    : notAllowed();
+            return method == "POST" ? m_tasks.create(request.body) : m_tasks.list(request.query);
         if (action.isEmpty())
-            return method == "GET"    ? m_tasks.get(id)
-                 : method == "PATCH"  ? m_tasks.update(id, request.body)
-                 : method == "DELETE" ? m_tasks.remove(id)
-                                      : notAllowed();
-        if (action == QLatin1String("trigger"))
-            return method == "POST" ? m_tasks.trigger(id, request.body) : notAllowed();
-        if (action == QLatin1String("runs"))
-            return method == "GET" ? m_tasks.listRuns(id, request.query) : notAllowed();
-    } else if (collection == QLatin1String("task-runs") && !id.isEmpty()) {
-        if (action.isEmpty())
-            return method == "GET" ? m_tasks.getRun(id) : notAllowed();
-        if (action == QLatin1String("cancel"))
-            return method == "POST" ? m_tasks.cancelRun(id) : notAllowed();
-    } else if (method != "GET" && !collection.isEmpty()) {
-        return notAllowed();
-    } else if (collection == QLatin1String("datasets") && !id.isEmpty()) {
-        if (action.isEmpty())
-            return datasetDetail(id);
-        if (action == QLatin1String("examples"))
-            return datasetExamples(id, request.query);
-    } else if (collection == QLatin1String("evaluators") && !id.isEmpty() && action.isEmpty()) {
-        return evaluatorDetail(id);
-    } else if (id.isEmpty()) {
-        QString kind = collection;
-        kind.replace(QLatin1Char('-'), QLatin1Char('_'));
-        if (SandboxCatalog::kinds().contains(kind))
-            return listCatalog(kind, request.query);
+            return method == "GET"   ? m_tasks.get(id)
+                 : method == "PATCH" ? m_tasks.update(id, request.body)
+                                     : m_tasks.remove(id);
+        return action == QLatin1String("trigger") ? m_tasks.trigger(id, request.body)
+                                                  : m_tasks.listRuns(id, request.query);
     }
-    return problemReply(404, QStringLiteral("no such endpoint: %1 %2").arg(QString::fromLatin1(method), request.path));
+    if (collection == QLatin1String("task-runs"))
+        return action.isEmpty() ? m_tasks.getRun(id) : m_tasks.cancelRun(id);
+    if (collection == QLatin1String("datasets") && !id.isEmpty())
+        return action.isEmpty() ? datasetDetail(id) : datasetExamples(id, request.query);
+    if (collection == QLatin1String("evaluators") && !id.isEmpty())
+        return evaluatorDetail(id, request.query.queryItemValue(QStringLiteral("version_id"), QUrl::FullyDecoded));
+    return listCatalog(kind, request.query);
 }
 
 SandboxReply SandboxApi::listCatalog(const QString& kind, const QUrlQuery& query) const
@@ -174,17 +194,20 @@ SandboxReply SandboxApi::datasetExamples(const QString& id, const QUrlQuery& que
     return jsonReply(200, pageEnvelope(QStringLiteral("examples"), examples, *page));
 }
 
-SandboxReply SandboxApi::evaluatorDetail(const QString& id) const
+SandboxReply SandboxApi::evaluatorDetail(const QString& id, const QString& versionId) const
 {
     const QJsonObject* evaluator = m_catalog->find(QStringLiteral("evaluators"), id);
     if (!evaluator)
         return problemReply(404, QStringLiteral("evaluator %1 does not exist").arg(id));
+    if (!versionId.isEmpty() && !m_catalog->evaluatorHasVersion(id, versionId))
+        return problemReply(404, QStringLiteral("version_id %1 is not a version of evaluator %2").arg(versionId, id));
     // The version carries what a column-mapping UI needs: the template and its variables.
     const bool isTemplate = evaluator->value(QStringLiteral("type")).toString() == QLatin1String("TEMPLATE");
     const QJsonArray variables =
         evaluator->value(isTemplate ? QStringLiteral("template_variables") : QStringLiteral("variables")).toArray();
     const QJsonArray versions = evaluator->value(QStringLiteral("versions")).toArray();
-    QJsonObject version{{QStringLiteral("id"), versions.isEmpty() ? QString() : versions.last().toString()},
+    const QString shownVersion = !versionId.isEmpty() ? versionId : versions.isEmpty() ? QString() : versions.last().toString();
+    QJsonObject version{{QStringLiteral("id"), shownVersion},
                         {QStringLiteral("type"), isTemplate ? QStringLiteral("TEMPLATE") : QStringLiteral("CODE")}};
     if (isTemplate) {
         QString text = QStringLiteral("You are judging an answer. ");

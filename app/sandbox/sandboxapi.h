@@ -36,7 +36,7 @@ private:
     std::optional<SandboxReply> limitRate();
     SandboxReply route(const SandboxRequest& request);
     SandboxReply listCatalog(const QString& kind, const QUrlQuery& query) const;
-    SandboxReply evaluatorDetail(const QString& id) const;
+    SandboxReply evaluatorDetail(const QString& id, const QString& versionId) const;
     SandboxReply datasetDetail(const QString& id) const;
     SandboxReply datasetExamples(const QString& id, const QUrlQuery& query) const;
 

@@ -97,7 +97,8 @@ OrderedJson pageEnvelope(const QString& kind, const QList<OrderedJson>& all, con
 }
 
 OrderedJson pageEnvelope(const QString& kind, qsizetype total, const PageRequest& page,
-                         const std::function<OrderedJson(qsizetype)>& itemAt)
+                         const std::function<OrderedJson(qsizetype)>& itemAt,
+                         const std::function<qint64(qsizetype)>& cursorAfter)
 {
     OrderedJson items = OrderedJson::array();
     const qsizetype end = std::min(total, page.offset + page.limit);
@@ -106,7 +107,8 @@ OrderedJson pageEnvelope(const QString& kind, qsizetype total, const PageRequest
     OrderedJson pagination = OrderedJson::object();
     const bool more = end < total;
     if (more) {
-        const QByteArray cursor = (kind.toLatin1() + ':' + QByteArray::number(end)).toBase64(QByteArray::Base64UrlEncoding);
+        const qint64 next = cursorAfter ? cursorAfter(end - 1) : qint64(end);
+        const QByteArray cursor = (kind.toLatin1() + ':' + QByteArray::number(next)).toBase64(QByteArray::Base64UrlEncoding);
         pagination.add(QStringLiteral("next_cursor"), QString::fromLatin1(cursor));
     }
     pagination.add(QStringLiteral("has_more"), more);

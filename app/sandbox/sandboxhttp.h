@@ -49,8 +49,12 @@ struct PageRequest
 std::optional<PageRequest> pageRequest(const QUrlQuery& query, const QString& kind, SandboxReply* error);
 OrderedJson pageEnvelope(const QString& kind, const QList<OrderedJson>& all, const PageRequest& page);
 // The same for `total` items of which only the page's are written: lists of thousands stay cheap.
+// `page.offset` is where the page starts; the next cursor holds `cursorAfter(last index shown)`,
+// by default the next offset (a list that only grows), or a key such as a serial number (a list
+// things are deleted from: an offset would skip items after a deletion).
 OrderedJson pageEnvelope(const QString& kind, qsizetype total, const PageRequest& page,
-                         const std::function<OrderedJson(qsizetype)>& itemAt);
+                         const std::function<OrderedJson(qsizetype)>& itemAt,
+                         const std::function<qint64(qsizetype)>& cursorAfter = {});
 
 // Case-insensitive substring match, as the API's name filters do; an empty filter matches all.
 bool nameMatches(const QString& name, const QString& filter);

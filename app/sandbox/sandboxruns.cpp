@@ -68,6 +68,8 @@ SandboxReply TaskStore::checkTriggerBody(const StoredTask& stored, const QJsonOb
         *experimentName = value("experiment_name").toString();
         if (!value("example_ids").isUndefined() && !isStringList(value("example_ids")))
             return problemReply(400, QStringLiteral("example_ids: must be a list of strings"));
+        if (value("example_ids").isArray() && value("example_ids").toArray().isEmpty())
+            return problemReply(422, QStringLiteral("example_ids: list at least one example, or leave it out to use all"));
         if (!value("max_examples").isUndefined() && !positiveInteger(value("max_examples")))
             return problemReply(400, QStringLiteral("max_examples: must be an integer of at least 1"));
         if (!value("tracing_metadata").isUndefined()) {
@@ -109,8 +111,12 @@ SandboxReply TaskStore::checkTriggerBody(const StoredTask& stored, const QJsonOb
         if (!value("experiment_ids").isUndefined() && !isStringList(value("experiment_ids")))
             return problemReply(400, QStringLiteral("experiment_ids: must be a list of strings"));
         for (const QJsonValue& id : value("experiment_ids").toArray()) {
-            if (!m_catalog->find(QStringLiteral("experiments"), id.toString()))
+            const QJsonObject* found = m_catalog->find(QStringLiteral("experiments"), id.toString());
+            if (!found)
                 return problemReply(404, QStringLiteral("experiment_ids: experiment %1 does not exist").arg(id.toString()));
+            if (found->value(QStringLiteral("dataset_id")).toString() != task.datasetId)
+                return problemReply(422, QStringLiteral("experiment_ids: experiment %1 belongs to another dataset")
+                                             .arg(id.toString()));
         }
         return {};
     }

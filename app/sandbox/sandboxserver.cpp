@@ -57,7 +57,12 @@ SandboxServer::SandboxServer(SandboxApi* api, QObject* parent)
             responder.writeHeader("Content-Type", reply.contentType);
         for (const auto& [name, value] : reply.headers)
             responder.writeHeader(name, value);
-        responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+        // RFC 9110 §8.6: a 204 has no content and says nothing about its length. Qt HTTP Server 6.4
+        // then ends the exchange by closing; saying so keeps clients from reusing the connection.
+        if (reply.status != 204)
+            responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+        else
+            responder.writeHeader("Connection", "close");
         responder.writeBody(reply.body);
         if (m_logger)
             m_logger(QStringLiteral("%1 %2 %3 %4 ms")

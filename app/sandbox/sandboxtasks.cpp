@@ -128,9 +128,15 @@ std::optional<SandboxReply> TaskStore::checkReferences(const TaskRequest& reques
         if (!config.aiIntegrationId.isEmpty() && config.experimentType != ExperimentType::AgentCall
             && !m_catalog->find(QStringLiteral("ai_integrations"), config.aiIntegrationId))
             return missing(QStringLiteral("run_configuration.ai_integration_id"), config.aiIntegrationId);
-        if (config.experimentType == ExperimentType::AgentCall
-            && !m_catalog->find(QStringLiteral("integrations"), config.integrationId))
-            return missing(QStringLiteral("run_configuration.integration_id"), config.integrationId);
+        if (config.experimentType == ExperimentType::AgentCall) {
+            const QJsonObject* integration = m_catalog->find(QStringLiteral("integrations"), config.integrationId);
+            if (!integration)
+                return missing(QStringLiteral("run_configuration.integration_id"), config.integrationId);
+            if (integration->value(QStringLiteral("type")).toString().compare(QLatin1String("AGENT"), Qt::CaseInsensitive) != 0)
+                return problemReply(422, QStringLiteral("run_configuration.integration_id: %1 is an integration of type "
+                                                        "%2; an agent call needs one of type AGENT")
+                                             .arg(config.integrationId, integration->value(QStringLiteral("type")).toString()));
+        }
     }
     return std::nullopt;
 }
@@ -150,7 +156,8 @@ SandboxReply TaskStore::create(const QByteArray& body)
     StoredTask stored;
     stored.casing = casingOfBody(*object);
     Task& task = stored.task;
-    task.id = newId("OnlineTask", m_nextTask++);
+    stored.serial = m_nextTask++;
+    task.id = newId("OnlineTask", stored.serial);
     task.name = request.name;
     task.type = request.type;
     task.projectId = request.projectId;
@@ -208,9 +215,15 @@ SandboxReply TaskStore::list(const QUrlQuery& query) const
         }
         matching.append(&stored);
     }
-    return jsonReply(200, pageEnvelope(QStringLiteral("tasks"), matching.size(), *page, [&](qsizetype i) {
-                         return writeTask(matching.at(i)->task, matching.at(i)->casing);
-                     }));
+    // The cursor names the last task shown, not a position: deleting tasks already seen must not
+    // make the next page skip unseen ones.
+    PageRequest after = *page;
+    after.offset = std::find_if(matching.cbegin(), matching.cend(), [&](const StoredTask* t) { return t->serial > page->offset; })
+        - matching.cbegin();
+    return jsonReply(200, pageEnvelope(
+                              QStringLiteral("tasks"), matching.size(), after,
+                              [&](qsizetype i) { return writeTask(matching.at(i)->task, matching.at(i)->casing); },
+                              [&](qsizetype i) { return qint64(matching.at(i)->serial); }));
 }
 
 SandboxReply TaskStore::get(const QString& taskId) const

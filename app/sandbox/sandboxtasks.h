@@ -41,6 +41,7 @@ private:
     {
         Task task;
         EnumCasing casing = EnumCasing::Lower;
+        int serial = 0; // creation order: list cursors are "after this serial"
     };
     struct StoredRun
     {
