@@ -18,6 +18,10 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools libgl-dev qt6-qpa-plugins
     # Qt HTTP Server for the sandbox (its CMake package needs WebSockets too)
     qt6-httpserver-dev qt6-websockets-dev
+    # storage: the API key in the system keychain, and the history in SQLite
+    qtkeychain-qt6-dev libqt6sql6-sqlite
+    # a Secret Service for the keychain tests (started per test in a private D-Bus session)
+    gnome-keyring dbus
     # a font, so text renders on the offscreen platform and under Xvfb
     fonts-dejavu-core
     # Node.js for the interop test with Arize's TypeScript client (npm: see install_interop_deps)
