@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QNetworkAccessManager>
+#include <QStandardPaths>
 
 namespace tc::gui {
 
@@ -30,6 +31,8 @@ int run(int& argc, char** argv)
         window.setSandbox(sandboxConnection);
     }
     window.show();
+    // After show(), so the question about a crashed run's work appears over the window.
+    window.restoreAndStartAutosave(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
     return QApplication::exec();
 }
 

@@ -3,6 +3,7 @@
 
 #include "background.h"
 #include "diagnosticslist.h"
+#include "draftautosave.h"
 #include "resultspane.h"
 #include "tasksubmitter.h"
 #include "previewpane.h"
@@ -274,10 +275,12 @@ void MainWindow::updateTitle()
     // Compared as requests, so re-indenting or another enum casing is not a change; raw text
     // that does not parse is always one (a draft that does not parse cannot be opened).
     setWindowModified((m_preview->rawMode() && !m_rawParses) || !(currentRequest() == m_savedRequest));
+    autosaveNow(); // every change reaches the title: the autosave follows from here
 }
 
 void MainWindow::markSaved(const QString& path)
 {
+    rememberRecentFile(path);
     m_filePath = path;
     m_savedRequest = currentRequest();
     updateTitle();
@@ -289,6 +292,8 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
+    if (m_autosave)
+        m_autosave->discard(); // closed on purpose, after the unsaved-changes question: nothing to restore
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());

@@ -14,6 +14,7 @@
 #include <memory>
 
 class QLabel;
+class QMenu;
 class QNetworkAccessManager;
 class QPushButton;
 class QScrollArea;
@@ -22,6 +23,9 @@ class QSplitter;
 namespace tc {
 struct ApiResult;
 class TaskSubmitter;
+namespace storage {
+class DraftAutosave;
+}
 } // namespace tc
 
 namespace tc::gui {
@@ -47,6 +51,8 @@ public:
     PreviewPane* preview() const { return m_preview; }
     ResultsPane* results() const { return m_results; }
     TaskSubmitter* submitter() const { return m_submitter; }
+    storage::DraftAutosave* autosave() const { return m_autosave; }
+    QStringList recentFiles() const;
     Connection connection() const;
     void setConnection(const Connection& connection);
     // The app's own sandbox: offered in the connection dialog, and used when nothing else is set up.
@@ -70,6 +76,10 @@ public slots:
     void requestSend();
     void editConnection();
     void editConnectionWith(const QString& presetId);
+    // At start-up, after show(): offers what a crashed run left behind, then keeps the work
+    // autosaved from here on. `directory` is where the autosave lives (the app's data folder).
+    void restoreAndStartAutosave(const QString& directory);
+    void openRecentFile(const QString& path);
     void saveResponse();
 
 signals:
@@ -96,6 +106,9 @@ private:
     void buildSending();
     void sendFinished(const ApiResult& result);
     void updateConnectionLine();
+    void autosaveNow();
+    void rememberRecentFile(const QString& path);
+    void fillRecentMenu();
 
     std::unique_ptr<UserPrompts> m_prompts;
     TaskForm* m_form = nullptr;
@@ -116,6 +129,9 @@ private:
     QString m_filePath;
     TaskRequest m_formRequest;  // what the form held at its last edit
     TaskRequest m_savedRequest; // the document as last saved or opened
+
+    storage::DraftAutosave* m_autosave = nullptr; // null until restoreAndStartAutosave()
+    QMenu* m_recentMenu = nullptr;
 
     // Sending: what went out, so the answer can be explained against it.
     TaskSubmitter* m_submitter = nullptr;

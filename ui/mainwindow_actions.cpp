@@ -35,6 +35,10 @@ void MainWindow::buildMenus()
     };
     add(file, QStringLiteral("&New"), {QKeySequence::New}, &MainWindow::newDraft, QStringLiteral("actionNew"));
     add(file, QStringLiteral("&Open…"), {QKeySequence::Open}, &MainWindow::openDraft, QStringLiteral("actionOpen"));
+    m_recentMenu = file->addMenu(QStringLiteral("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fillRecentMenu();
     add(file, QStringLiteral("&Save"), {QKeySequence::Save}, &MainWindow::saveDraft, QStringLiteral("actionSave"));
     add(file, QStringLiteral("Save &As…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)}, &MainWindow::saveDraftAs,
         QStringLiteral("actionSaveAs"));

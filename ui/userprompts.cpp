@@ -3,6 +3,7 @@
 
 #include <QFileDialog>
 #include <QMessageBox>
+#include <QPushButton>
 
 namespace tc::gui {
 namespace {
@@ -33,6 +34,18 @@ UserPrompts::UnsavedChoice DialogPrompts::askUnsavedChanges(QWidget* parent, con
 void DialogPrompts::showError(QWidget* parent, const QString& title, const QString& message)
 {
     QMessageBox::warning(parent, title, message);
+}
+
+bool DialogPrompts::askRestoreDraft(QWidget* parent, const QString& description)
+{
+    QMessageBox box(QMessageBox::Question, QStringLiteral("Restore unsaved work?"),
+                    QStringLiteral("Task Composer did not close normally last time. %1").arg(description),
+                    QMessageBox::NoButton, parent);
+    QPushButton* restore = box.addButton(QStringLiteral("&Restore"), QMessageBox::AcceptRole);
+    box.addButton(QStringLiteral("&Discard"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(restore);
+    box.exec();
+    return box.clickedButton() == restore;
 }
 
 } // namespace tc::gui

@@ -18,6 +18,8 @@ public:
     virtual QString saveFileName(QWidget* parent, const QString& suggestedName) = 0;
     virtual UnsavedChoice askUnsavedChanges(QWidget* parent, const QString& documentName) = 0;
     virtual void showError(QWidget* parent, const QString& title, const QString& message) = 0;
+    // The last run ended without closing (a crash, a kill): restore what it held?
+    virtual bool askRestoreDraft(QWidget* parent, const QString& description) = 0;
 };
 
 // The real dialogs.
@@ -28,6 +30,7 @@ public:
     QString saveFileName(QWidget* parent, const QString& suggestedName) override;
     UnsavedChoice askUnsavedChanges(QWidget* parent, const QString& documentName) override;
     void showError(QWidget* parent, const QString& title, const QString& message) override;
+    bool askRestoreDraft(QWidget* parent, const QString& description) override;
 };
 
 } // namespace tc::gui

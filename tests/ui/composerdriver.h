@@ -31,6 +31,13 @@ public:
         return nextUnsavedChoice;
     }
     void showError(QWidget*, const QString&, const QString& message) override { errors << message; }
+    bool nextRestoreChoice = true;
+    QStringList restoreQuestions;
+    bool askRestoreDraft(QWidget*, const QString& description) override
+    {
+        restoreQuestions << description;
+        return nextRestoreChoice;
+    }
 };
 
 template<typename T = QWidget>

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+// The autosave file: its format round-trips, a write lands within a second of the last change,
+// a burst of changes is one write, and a discard is final even with a write still in flight.
+#include "draftautosave.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSemaphore>
+#include <QThreadPool>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tc::storage;
+
+class TestDraftAutosave : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void formatRoundTrips_data();
+    void formatRoundTrips();
+    void notAnAutosave_data();
+    void notAnAutosave();
+    void writesWithinASecondAndOnceForABurst();
+    void discardIsFinal();
+    void fileIsPrivate();
+};
+
+void TestDraftAutosave::formatRoundTrips_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("raw");
+    QTest::addColumn<QString>("file");
+    QTest::addRow("form body") << QStringLiteral("{\n  \"name\": \"x\"\n}") << false << QString();
+    QTest::addRow("raw text that does not parse") << QStringLiteral("{\"name\": \"half") << true << QString();
+    QTest::addRow("unicode and a file") << QStringLiteral("{\"name\": \"caf\u00e9 \U0001F600\"}") << false
+                                        << QStringLiteral("/home/me/t\u00e2che.json");
+    QTest::addRow("empty") << QString() << true << QString();
+}
+
+void TestDraftAutosave::formatRoundTrips()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, raw);
+    QFETCH(QString, file);
+    AutosavedDraft draft{text, raw, file, QDateTime::currentDateTimeUtc()};
+    const std::optional<AutosavedDraft> back = decodeAutosave(encodeAutosave(draft));
+    QVERIFY(back);
+    QCOMPARE(*back, draft);
+    QCOMPARE(back->savedAt.toMSecsSinceEpoch(), draft.savedAt.toMSecsSinceEpoch());
+}
+
+void TestDraftAutosave::notAnAutosave_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addRow("empty") << QByteArray();
+    QTest::addRow("a task body") << QByteArray(R"({"name":"x","type":"template_evaluation"})");
+    QTest::addRow("truncated") << QByteArray(R"({"format":"taskcomposer-autosave","text":"ab)");
+    QTest::addRow("text not a string") << QByteArray(R"({"format":"taskcomposer-autosave","text":5})");
+}
+
+void TestDraftAutosave::notAnAutosave()
+{
+    QFETCH(QByteArray, bytes);
+    QVERIFY(!decodeAutosave(bytes));
+}
+
+void TestDraftAutosave::writesWithinASecondAndOnceForABurst()
+{
+    QTemporaryDir dir;
+    DraftAutosave autosave(dir.path());
+    QSignalSpy saved(&autosave, &DraftAutosave::saved);
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < 20; ++i)
+        autosave.schedule({QStringLiteral("edit %1").arg(i), false, QString(), {}});
+    QVERIFY(saved.wait(2000));
+    QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(saved.count(), 1);
+    QCOMPARE(saved.at(0).at(0).toBool(), true);
+    QCOMPARE(autosave.leftBehind()->text, QStringLiteral("edit 19"));
+}
+
+void TestDraftAutosave::discardIsFinal()
+{
+    QTemporaryDir dir;
+    DraftAutosave autosave(dir.path());
+    QSignalSpy saved(&autosave, &DraftAutosave::saved);
+    autosave.schedule({QStringLiteral("first"), false, QString(), {}});
+    QVERIFY(saved.wait(2000));
+    QVERIFY(QFile::exists(autosave.filePath()));
+
+    // Hold every pool thread, so the next write is handed over but cannot run yet.
+    QSemaphore gate;
+    QThreadPool* pool = QThreadPool::globalInstance();
+    for (int i = 0; i < pool->maxThreadCount(); ++i)
+        pool->start([&gate] { gate.acquire(); });
+    autosave.schedule({QStringLiteral("second"), false, QString(), {}});
+    QTRY_VERIFY(!autosave.hasPending()); // the debounce fired: the write waits in the pool
+    autosave.discard();
+    QVERIFY(!QFile::exists(autosave.filePath()));
+    gate.release(pool->maxThreadCount());
+    QVERIFY(saved.wait(5000)); // the held write ran...
+    QVERIFY(!QFile::exists(autosave.filePath())); // ...and did not bring the file back
+    QVERIFY(!autosave.leftBehind());
+}
+
+void TestDraftAutosave::fileIsPrivate()
+{
+    QTemporaryDir dir;
+    DraftAutosave autosave(dir.path());
+    autosave.schedule({QStringLiteral("mine"), false, QString(), {}});
+    autosave.flush();
+    QCOMPARE(QFile(autosave.filePath()).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
+}
+
+QTEST_GUILESS_MAIN(TestDraftAutosave)
+#include "tst_draftautosave.moc"
