@@ -27,7 +27,8 @@ QLabel* noteLabel(QWidget* parent, const QString& objectName)
 } // namespace
 
 ConnectionDialog::ConnectionDialog(const Settings& settings, const QString& environmentKey,
-                                   const std::optional<Connection>& sandbox, QWidget* parent)
+                                   const std::optional<Connection>& sandbox, const QString& keyFileWarning,
+                                   QWidget* parent)
     : QDialog(parent), m_environmentKey(environmentKey), m_sandbox(sandbox)
 {
     setObjectName(QStringLiteral("connectionDialog"));
@@ -73,6 +74,18 @@ ConnectionDialog::ConnectionDialog(const Settings& settings, const QString& envi
     form->addRow(QStringLiteral("API &key:"), keyRow);
     m_keyNote = noteLabel(this, QStringLiteral("apiKeyNote"));
     form->addRow(QString(), m_keyNote);
+
+    m_keyFile = new QCheckBox(QStringLiteral("If no system keychain answers, keep the key in a &file only I can read"), this);
+    m_keyFile->setObjectName(QStringLiteral("allowKeyFile"));
+    m_keyFile->setChecked(settings.keyFileAllowed);
+    form->addRow(QString(), m_keyFile);
+    m_keyFileWarning = noteLabel(this, QStringLiteral("keyFileWarning"));
+    m_keyFileWarning->setTextFormat(Qt::PlainText);
+    m_keyFileWarning->setText(keyFileWarning);
+    paintMessage(m_keyFileWarning, Severity::Warning);
+    m_keyFileWarning->setVisible(settings.keyFileAllowed);
+    connect(m_keyFile, &QCheckBox::toggled, m_keyFileWarning, &QWidget::setVisible);
+    form->addRow(QString(), m_keyFileWarning);
 
     m_casing = new QComboBox(this);
     m_casing->setObjectName(QStringLiteral("connectionCasing"));
@@ -163,7 +176,8 @@ void ConnectionDialog::recheck()
     if (sandboxChosen())
         note = QStringLiteral("The sandbox inside this app: it uses its own token, and nothing leaves this machine.");
     else if (!m_key->text().isEmpty())
-        note = QStringLiteral("Kept in memory for this session only; it is never written to disk.");
+        note = QStringLiteral("Kept in the system keychain for this profile (or for this session only when no keychain "
+                              "answers); never in settings, logs or history.");
     else if (!m_environmentKey.isEmpty())
         note = QStringLiteral("Using ARIZE_API_KEY from the environment.");
     else if (isLoopback(current.connection.baseUrl))
@@ -186,6 +200,7 @@ ConnectionDialog::Settings ConnectionDialog::settings() const
     settings.connection.casing = static_cast<EnumCasing>(m_casing->currentData().toInt());
     settings.connection.timeoutMs = m_timeout->value() * 1000;
     settings.largeResponseBytes = qint64(m_largeMb->value()) * 1024 * 1024;
+    settings.keyFileAllowed = m_keyFile->isChecked();
     return settings;
 }
 

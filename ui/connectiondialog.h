@@ -27,12 +27,13 @@ public:
     {
         Connection connection;
         qint64 largeResponseBytes = 5 * 1024 * 1024;
+        bool keyFileAllowed = false; // opted in: with no keychain, the key may go to a 0600 file
     };
 
     // `environmentKey` is ARIZE_API_KEY as the app started with it (empty when unset); `sandbox`,
     // when the app runs one, is offered as the first server.
     ConnectionDialog(const Settings& settings, const QString& environmentKey, const std::optional<Connection>& sandbox,
-                     QWidget* parent = nullptr);
+                     const QString& keyFileWarning, QWidget* parent = nullptr);
 
     Settings settings() const;
     void selectPreset(const QString& id);
@@ -54,6 +55,8 @@ private:
     QComboBox* m_casing = nullptr;
     QSpinBox* m_timeout = nullptr;
     QSpinBox* m_largeMb = nullptr;
+    QCheckBox* m_keyFile = nullptr;
+    QLabel* m_keyFileWarning = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
 };
 

@@ -4,6 +4,8 @@
 #include "background.h"
 #include "diagnosticslist.h"
 #include "draftautosave.h"
+#include "profilestore.h"
+#include "secretstore.h"
 #include "resultspane.h"
 #include "tasksubmitter.h"
 #include "previewpane.h"
@@ -14,6 +16,7 @@
 #include "validation.h"
 
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -57,6 +60,12 @@ MainWindow::MainWindow(std::unique_ptr<UserPrompts> prompts, QNetworkAccessManag
     sendRow->addWidget(m_send);
     sendRow->addWidget(m_sendReason, 1);
     rightLayout->addLayout(sendRow);
+    auto* connectionRow = new QHBoxLayout;
+    m_profileSwitcher = new QComboBox(right);
+    m_profileSwitcher->setObjectName(QStringLiteral("profileSwitcher"));
+    m_profileSwitcher->setAccessibleName(QStringLiteral("Connection profile"));
+    m_profileSwitcher->setToolTip(QStringLiteral("Where Send goes: switch profiles in one click"));
+    connectionRow->addWidget(m_profileSwitcher);
     m_connectionLine = new QLabel(right);
     m_connectionLine->setObjectName(QStringLiteral("connectionLine"));
     m_connectionLine->setWordWrap(true);
@@ -64,7 +73,8 @@ MainWindow::MainWindow(std::unique_ptr<UserPrompts> prompts, QNetworkAccessManag
     connect(m_connectionLine, &QLabel::linkActivated, this, [this](const QString& link) {
         editConnectionWith(link == QLatin1String("#arize") ? QStringLiteral("global") : QString());
     });
-    rightLayout->addWidget(m_connectionLine);
+    connectionRow->addWidget(m_connectionLine, 1);
+    rightLayout->addLayout(connectionRow);
 
     m_rightSplitter = new QSplitter(Qt::Vertical, right);
     m_rightSplitter->setObjectName(QStringLiteral("rightSplitter"));

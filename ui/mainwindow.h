@@ -10,10 +10,13 @@
 #include "userprompts.h"
 
 #include <QMainWindow>
+#include <QQueue>
 
 #include <memory>
 
+class QComboBox;
 class QLabel;
+class QSettings;
 class QMenu;
 class QNetworkAccessManager;
 class QPushButton;
@@ -25,7 +28,11 @@ struct ApiResult;
 class TaskSubmitter;
 namespace storage {
 class DraftAutosave;
-}
+class ProfileStore;
+class SecretStore;
+struct Profile;
+struct SecretResult;
+} // namespace storage
 } // namespace tc
 
 namespace tc::gui {
@@ -85,6 +92,8 @@ public slots:
 signals:
     // A draft finished loading (or failed to): tests and the status bar wait for this.
     void draftLoaded(bool ok);
+    // The active profile's key arrived from the keychain (or was found missing).
+    void apiKeyLoaded();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -107,6 +116,10 @@ private:
     void sendFinished(const ApiResult& result);
     void updateConnectionLine();
     void autosaveNow();
+    void buildProfiles();
+    void fillProfileSwitcher();
+    void applyProfile(const storage::Profile& profile);
+    void secretArrived(const storage::SecretResult& result);
     void rememberRecentFile(const QString& path);
     void fillRecentMenu();
 
@@ -138,6 +151,15 @@ private:
     ResultsPane* m_results = nullptr;
     QLabel* m_connectionLine = nullptr;
     QLabel* m_connectionBadge = nullptr; // in the status bar: where Send goes
+    QComboBox* m_profileSwitcher = nullptr;
+    std::unique_ptr<QSettings> m_settingsStore;
+    std::unique_ptr<storage::ProfileStore> m_profiles;
+    storage::SecretStore* m_secrets = nullptr;
+    QString m_keyLoadedFor; // the profile whose key was asked for last
+    QString m_loadedKey;    // what the keychain gave (or was given): not written back
+    QQueue<quint64> m_pendingReads; // serials of key reads asked for, oldest first
+    quint64 m_readSerial = 0;
+    quint64 m_keyTypedAfterRead = 0; // reads up to this serial were overtaken by a typed key
     std::optional<Connection> m_sandbox;
     QString m_environmentKey;
     TaskRequest m_sentRequest;

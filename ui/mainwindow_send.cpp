@@ -9,6 +9,7 @@
 #include "previewpane.h"
 #include "resultexplanation.h"
 #include "resultspane.h"
+#include "secretstore.h"
 #include "taskform.h"
 #include "tasksubmitter.h"
 
@@ -25,14 +26,6 @@ namespace tc::gui {
 void MainWindow::buildSending()
 {
     QSettings settings;
-    Connection connection;
-    const QUrl savedUrl = settings.value(QStringLiteral("connection/baseUrl")).toUrl();
-    if (savedUrl.isValid() && baseUrlProblem(savedUrl, true).isEmpty())
-        connection.baseUrl = savedUrl;
-    connection.timeoutMs = std::clamp(settings.value(QStringLiteral("connection/timeoutMs"), 30'000).toInt(), 1000, 600'000);
-    connection.apiKey = m_environmentKey; // the key itself is never read from or written to settings
-    connection.casing = m_preview->casing();
-    m_submitter->setConnection(connection);
     m_results->setLargeThreshold(
         std::max<qint64>(1024 * 1024, settings.value(QStringLiteral("results/largeResponseBytes"), 5 * 1024 * 1024).toLongLong()));
 
@@ -60,54 +53,7 @@ void MainWindow::buildSending()
     m_connectionBadge = new QLabel(this);
     m_connectionBadge->setObjectName(QStringLiteral("connectionBadge"));
     statusBar()->addPermanentWidget(m_connectionBadge);
-    updateConnectionLine();
-}
-
-void MainWindow::setSandbox(const Connection& sandbox)
-{
-    m_sandbox = sandbox;
-    // The sandbox is the start when nothing else was chosen: no saved server and no key in the
-    // environment (a person with ARIZE_API_KEY set means Arize). A choice once made is kept.
-    QSettings settings;
-    const QString target = settings.value(QStringLiteral("connection/target")).toString();
-    const bool configured = settings.contains(QStringLiteral("connection/baseUrl")) || !m_environmentKey.isEmpty();
-    if (target == QLatin1String("sandbox") || (target.isEmpty() && !configured)) {
-        Connection connection = sandbox;
-        connection.casing = m_preview->casing();
-        connection.timeoutMs = m_submitter->connection().timeoutMs;
-        m_submitter->setConnection(connection);
-    }
-    updateConnectionLine();
-    updateTitle();
-}
-
-bool MainWindow::usingSandbox() const
-{
-    return m_sandbox && sameOrigin(m_sandbox->baseUrl, m_submitter->connection().baseUrl);
-}
-
-Connection MainWindow::connection() const
-{
-    return m_submitter->connection();
-}
-
-void MainWindow::setConnection(const Connection& connection)
-{
-    m_submitter->setConnection(connection);
-    if (m_preview->casing() != connection.casing) {
-        m_preview->setCasing(connection.casing);
-        emit m_preview->casingChanged(connection.casing);
-    }
-    QSettings settings;
-    settings.setValue(QStringLiteral("connection/timeoutMs"), connection.timeoutMs);
-    if (usingSandbox()) {
-        settings.setValue(QStringLiteral("connection/target"), QStringLiteral("sandbox")); // its port changes per run
-    } else {
-        settings.setValue(QStringLiteral("connection/target"), QStringLiteral("server"));
-        settings.setValue(QStringLiteral("connection/baseUrl"), connection.baseUrl);
-    }
-    updateConnectionLine();
-    updateTitle();
+    buildProfiles();
 }
 
 void MainWindow::updateConnectionLine()
@@ -143,8 +89,9 @@ void MainWindow::editConnectionWith(const QString& presetId)
 {
     if (findChild<ConnectionDialog*>())
         return; // already open
-    ConnectionDialog::Settings current{m_submitter->connection(), m_results->largeThreshold()};
-    auto* dialog = new ConnectionDialog(current, m_environmentKey, m_sandbox, this);
+    ConnectionDialog::Settings current{m_submitter->connection(), m_results->largeThreshold(),
+                                       m_secrets->fileFallbackAllowed()};
+    auto* dialog = new ConnectionDialog(current, m_environmentKey, m_sandbox, m_secrets->fileFallbackWarning(), this);
     if (!presetId.isEmpty())
         dialog->selectPreset(presetId);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -152,6 +99,8 @@ void MainWindow::editConnectionWith(const QString& presetId)
         const ConnectionDialog::Settings chosen = dialog->settings();
         m_results->setLargeThreshold(chosen.largeResponseBytes);
         QSettings().setValue(QStringLiteral("results/largeResponseBytes"), chosen.largeResponseBytes);
+        QSettings().setValue(QStringLiteral("secrets/fileFallback"), chosen.keyFileAllowed);
+        m_secrets->setFileFallbackAllowed(chosen.keyFileAllowed);
         setConnection(chosen.connection);
         statusBar()->showMessage(QStringLiteral("Sending to %1 from now on")
                                      .arg(usingSandbox() ? QStringLiteral("the local sandbox")

@@ -11,6 +11,7 @@
 #include "jsontreemodel.h"
 #include "jsontreetab.h"
 #include "previewpane.h"
+#include "profilestore.h"
 #include "responsetextview.h"
 #include "resultspane.h"
 #include "taskform.h"
@@ -468,10 +469,14 @@ void TestSending::connectionDialogChecksAndApplies()
     QVERIFY2(line.contains(QStringLiteral("arize.example.com")) && line.contains(QStringLiteral("key for this session")),
              qPrintable(line));
 
-    // Remembered: the address and timeout. Never the key.
+    // Remembered in the active profile: the address, casing and timeout. Never the key.
     QSettings settings;
     settings.sync();
-    QCOMPARE(settings.value(QStringLiteral("connection/baseUrl")).toUrl().toString(), QStringLiteral("https://arize.example.com"));
+    storage::ProfileStore profiles(&settings);
+    const storage::Profile active = profiles.profile(profiles.activeId());
+    QCOMPARE(active.baseUrl.toString(), QStringLiteral("https://arize.example.com"));
+    QCOMPARE(active.timeoutMs, 45'000);
+    QCOMPARE(active.casing, EnumCasing::Upper);
     QFile file(settings.fileName());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY2(!file.readAll().contains("ak-typed-SECRET-77"), "the API key was written to the settings file");
