@@ -11,6 +11,8 @@ int main(int argc, char** argv)
 {
     if (argc > 1 && tc::cli::isHeadlessInvocation(QString::fromLocal8Bit(argv[1]))) {
         QCoreApplication app(argc, argv);
+        // The same names as the window, so both find the same settings and data (the history).
+        QCoreApplication::setOrganizationName(QStringLiteral("taskcomposer"));
         QCoreApplication::setApplicationName(QStringLiteral("taskcomposer"));
         QCoreApplication::setApplicationVersion(QStringLiteral(TASKCOMPOSER_VERSION));
         return tc::cli::run(QCoreApplication::arguments().mid(1));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "guimain.h"
 
+#include "historystore.h"
 #include "localsandbox.h"
 #include "mainwindow.h"
 
@@ -30,6 +31,7 @@ int run(int& argc, char** argv)
         sandboxConnection.apiKey = localSandbox.token();
         window.setSandbox(sandboxConnection);
     }
+    window.setHistory(storage::HistoryStore::defaultPath());
     window.show();
     // After show(), so the question about a crashed run's work appears over the window.
     window.restoreAndStartAutosave(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));

@@ -12,9 +12,11 @@
 #include <QMainWindow>
 #include <QQueue>
 
+#include <functional>
 #include <memory>
 
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QSettings;
 class QMenu;
@@ -28,7 +30,9 @@ struct ApiResult;
 class TaskSubmitter;
 namespace storage {
 class DraftAutosave;
+class HistoryService;
 class ProfileStore;
+struct HistoryEntry;
 class SecretStore;
 struct Profile;
 struct SecretResult;
@@ -38,6 +42,7 @@ struct SecretResult;
 namespace tc::gui {
 
 class DiagnosticsList;
+class HistoryPanel;
 class ResultsPane;
 class PreviewPane;
 class TaskForm;
@@ -59,6 +64,8 @@ public:
     ResultsPane* results() const { return m_results; }
     TaskSubmitter* submitter() const { return m_submitter; }
     storage::DraftAutosave* autosave() const { return m_autosave; }
+    storage::HistoryService* history() const { return m_history; }
+    HistoryPanel* historyPanel() const { return m_historyPanel; }
     QStringList recentFiles() const;
     Connection connection() const;
     void setConnection(const Connection& connection);
@@ -87,6 +94,8 @@ public slots:
     // autosaved from here on. `directory` is where the autosave lives (the app's data folder).
     void restoreAndStartAutosave(const QString& directory);
     void openRecentFile(const QString& path);
+    // The history of submissions in the SQLite database at `path` (opened off the GUI thread).
+    void setHistory(const QString& path);
     void saveResponse();
 
 signals:
@@ -120,6 +129,11 @@ private:
     void fillProfileSwitcher();
     void applyProfile(const storage::Profile& profile);
     void secretArrived(const storage::SecretResult& result);
+    void refreshHistory();
+    void recordInHistory(const ApiResult& result);
+    void withHistoryEntry(qint64 id, std::function<void(const storage::HistoryEntry&)> use);
+    void loadHistoryRequest(const storage::HistoryEntry& entry);
+    void exportHistory(const QList<qint64>& ids);
     void rememberRecentFile(const QString& path);
     void fillRecentMenu();
 
@@ -145,6 +159,9 @@ private:
 
     storage::DraftAutosave* m_autosave = nullptr; // null until restoreAndStartAutosave()
     QMenu* m_recentMenu = nullptr;
+    storage::HistoryService* m_history = nullptr; // null until setHistory()
+    HistoryPanel* m_historyPanel = nullptr;
+    QDockWidget* m_historyDock = nullptr;
 
     // Sending: what went out, so the answer can be explained against it.
     TaskSubmitter* m_submitter = nullptr;

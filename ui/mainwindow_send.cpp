@@ -136,6 +136,7 @@ void MainWindow::requestSend()
 
 void MainWindow::sendFinished(const ApiResult& result)
 {
+    recordInHistory(result);
     const Explanation explanation = explainResult(result, m_sentContext);
     m_results->showResult(result, explanation);
     // Markers belong to the request that was sent: if the form changed while it travelled,

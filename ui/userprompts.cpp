@@ -48,4 +48,10 @@ bool DialogPrompts::askRestoreDraft(QWidget* parent, const QString& description)
     return box.clickedButton() == restore;
 }
 
+bool DialogPrompts::confirm(QWidget* parent, const QString& title, const QString& question)
+{
+    return QMessageBox::question(parent, title, question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+        == QMessageBox::Yes;
+}
+
 } // namespace tc::gui

@@ -20,6 +20,8 @@ public:
     virtual void showError(QWidget* parent, const QString& title, const QString& message) = 0;
     // The last run ended without closing (a crash, a kill): restore what it held?
     virtual bool askRestoreDraft(QWidget* parent, const QString& description) = 0;
+    // Yes or no before something that cannot be undone.
+    virtual bool confirm(QWidget* parent, const QString& title, const QString& question) = 0;
 };
 
 // The real dialogs.
@@ -31,6 +33,7 @@ public:
     UnsavedChoice askUnsavedChanges(QWidget* parent, const QString& documentName) override;
     void showError(QWidget* parent, const QString& title, const QString& message) override;
     bool askRestoreDraft(QWidget* parent, const QString& description) override;
+    bool confirm(QWidget* parent, const QString& title, const QString& question) override;
 };
 
 } // namespace tc::gui

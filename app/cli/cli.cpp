@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "commandsupport.h"
+#include "historycommand.h"
 #include "inputfile.h"
 #include "sandboxcommand.h"
 #include "submitcommand.h"
@@ -26,6 +27,7 @@ QString generalHelp()
         "  taskcomposer body FILE            print the exact body that would be sent\n"
         "  taskcomposer submit FILE          create the task (key from ARIZE_API_KEY)\n"
         "  taskcomposer sandbox              serve the task API on 127.0.0.1, for trying things out\n"
+        "  taskcomposer history              list the submissions the app kept, newest first\n"
         "\n"
         "FILE is a JSON request body for POST /v2/tasks; \"-\" reads standard input.\n"
         "Exit codes: 0 no errors (submit: created), 1 the request has errors, 2 the input could not\n"
@@ -117,6 +119,7 @@ QList<Command> commands()
           QCommandLineOption(QStringList{QStringLiteral("compact")})}},
         {QStringLiteral("submit"), submitHelp(), &submitCommand, submitOptions()},
         {QStringLiteral("sandbox"), sandboxHelp(), &sandboxCommand, sandboxOptions(), false},
+        {QStringLiteral("history"), historyHelp(), &historyCommand, historyOptions(), false},
     };
 }
 

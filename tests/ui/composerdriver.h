@@ -33,6 +33,13 @@ public:
     void showError(QWidget*, const QString&, const QString& message) override { errors << message; }
     bool nextRestoreChoice = true;
     QStringList restoreQuestions;
+    bool nextConfirm = true;
+    QStringList confirmations;
+    bool confirm(QWidget*, const QString&, const QString& question) override
+    {
+        confirmations << question;
+        return nextConfirm;
+    }
     bool askRestoreDraft(QWidget*, const QString& description) override
     {
         restoreQuestions << description;
