@@ -11,7 +11,6 @@
 #include "jsontreemodel.h"
 #include "jsontreetab.h"
 #include "previewpane.h"
-#include "profilestore.h"
 #include "responsetextview.h"
 #include "resultspane.h"
 #include "taskform.h"
@@ -97,7 +96,6 @@ private slots:
     void largeResponseWaitsForAChoice();
     void oneLongLineShowsAsPlainTextWithoutFreezing();
     void serverTextIsNeverHtml();
-    void connectionDialogChecksAndApplies();
     void remoteHostWithoutKeyIsNotContacted();
 
 private:
@@ -423,63 +421,6 @@ void TestSending::serverTextIsNeverHtml()
     QCOMPARE(headline->textFormat(), Qt::PlainText);
     QVERIFY2(headline->text().contains(QStringLiteral("<h1>Pwned</h1>")), qPrintable(headline->text()));
     QCOMPARE(child<QLabel>(m_window, QStringLiteral("resultAdvice"))->textFormat(), Qt::PlainText);
-}
-
-void TestSending::connectionDialogChecksAndApplies()
-{
-    QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
-    QDialog* dialog = nullptr;
-    QTRY_VERIFY((dialog = m_window->findChild<QDialog*>(QStringLiteral("connectionDialog"))) && dialog->isVisible());
-    auto* preset = child<QComboBox>(dialog, QStringLiteral("connectionPreset"));
-    auto* url = child<QLineEdit>(dialog, QStringLiteral("baseUrl"));
-    auto* problem = child<QLabel>(dialog, QStringLiteral("baseUrlProblem"));
-    auto* ok = child<QPushButton>(dialog, QStringLiteral("connectionOk"));
-    QCOMPARE(preset->currentData().toString(), QStringLiteral("custom")); // the test's local server
-
-    preset->setFocus();
-    preset->setCurrentIndex(preset->findData(QStringLiteral("eu-west-1a")));
-    QCOMPARE(url->text(), QStringLiteral("https://api.eu-west-1a.arize.com"));
-    QVERIFY(url->isReadOnly());
-
-    preset->setCurrentIndex(preset->findData(QStringLiteral("custom")));
-    QVERIFY(!url->isReadOnly());
-    typeInto(url, QStringLiteral("http://arize.example.com"));
-    QVERIFY(problem->isVisible());
-    QVERIFY2(problem->text().contains(QStringLiteral("unencrypted")), qPrintable(problem->text()));
-    QVERIFY(!ok->isEnabled());
-    typeInto(url, QStringLiteral("arize.example.com/v2"));
-    QVERIFY2(problem->text().contains(QStringLiteral("/v2")), qPrintable(problem->text()));
-    typeInto(url, QStringLiteral("arize.example.com"));
-    QVERIFY(!problem->isVisible());
-    QVERIFY(ok->isEnabled());
-
-    typeInto(child(dialog, QStringLiteral("apiKey")), QStringLiteral("ak-typed-SECRET-77"));
-    typeInto(child(dialog, QStringLiteral("timeoutSeconds")), QStringLiteral("45"));
-    auto* casing = child<QComboBox>(dialog, QStringLiteral("connectionCasing"));
-    casing->setCurrentIndex(1);
-    QTest::mouseClick(ok, Qt::LeftButton);
-
-    const Connection connection = m_window->connection();
-    QCOMPARE(connection.baseUrl.toString(), QStringLiteral("https://arize.example.com"));
-    QCOMPARE(connection.apiKey, QStringLiteral("ak-typed-SECRET-77"));
-    QCOMPARE(connection.timeoutMs, 45'000);
-    QCOMPARE(connection.casing, EnumCasing::Upper);
-    QCOMPARE(m_window->preview()->casing(), EnumCasing::Upper);
-    const QString line = child<QLabel>(m_window, QStringLiteral("connectionLine"))->text();
-    QVERIFY2(line.contains(QStringLiteral("arize.example.com")) && line.contains(QStringLiteral("key for this session")),
-             qPrintable(line));
-
-    // Remembered in the active profile: the address, casing and timeout. Never the key.
-    QSettings settings;
-    settings.sync();
-    storage::ProfileStore profiles(&settings);
-    const storage::Profile active = profiles.profile(profiles.activeId());
-    QCOMPARE(active.baseUrl.toString(), QStringLiteral("https://arize.example.com"));
-    QCOMPARE(active.timeoutMs, 45'000);
-    QCOMPARE(active.casing, EnumCasing::Upper);
-    QFile file(settings.fileName());
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QVERIFY2(!file.readAll().contains("ak-typed-SECRET-77"), "the API key was written to the settings file");
 }
 
 void TestSending::remoteHostWithoutKeyIsNotContacted()
