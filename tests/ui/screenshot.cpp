@@ -2,7 +2,7 @@
 // Renders the composer with a realistic task into a PNG for the README:
 //   QT_QPA_PLATFORM=offscreen build-dev/tests/ui/take_screenshot resources/screenshot.png
 // Refresh it whenever the window changes.
-#include "fakehttpserver.h"
+#include "localsandbox.h"
 #include "mainwindow.h"
 #include "resultspane.h"
 #include "testdata.h"
@@ -12,6 +12,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QSignalSpy>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -19,6 +20,8 @@ int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true); // no settings of the person running it
+    QCoreApplication::setOrganizationName(QStringLiteral("taskcomposer-screenshot"));
+    QSettings().clear(); // a first launch
     QApplication::setApplicationDisplayName(QStringLiteral("Task Composer"));
     const QString output = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshot.png");
 
@@ -35,22 +38,14 @@ int main(int argc, char** argv)
     body.replace("\n  ]\n}", ",\n    {\n      \"evaluator_id\": \"RXZhbHVhdG9yOjE0OmFCY0Q=\",\n"
                              "      \"query_filter\": \"span_kind = 'LLM\"\n    }\n  ]\n}");
     window.pasteRequestText(QString::fromUtf8(body));
-    // Sent to a local stand-in for Arize that answers as the API does: the created task shows.
-    tc::test::FakeHttpServer server;
-    tc::test::ScriptedResponse created;
-    created.status = 201;
-    created.reason = "Created";
-    created.headers = {{"Content-Type", "application/json"}};
-    created.body = R"({"id":"T25saW5lVGFzazo0MjpmT28=","name":"Production Hallucination Check",)"
-                   R"("type":"template_evaluation","project_id":"TW9kZWw6MTIzOmFCY0Q=","sampling_rate":1,)"
-                   R"("is_continuous":true,"query_filter":"metadata.environment = 'production'","evaluators":[)"
-                   R"({"evaluator_id":"RXZhbHVhdG9yOjEyOmFCY0Q=","column_mappings":{"input":"attributes.input.value",)"
-                   R"("output":"attributes.output.value"}}],"created_at":"2026-11-28T15:04:05.123Z",)"
-                   R"("updated_at":"2026-11-28T15:04:05.123Z","created_by_user_id":"VXNlcjo3OmFCY0Q="})";
-    server.respondWith(created);
-    tc::Connection connection = window.connection();
-    connection.baseUrl = server.url();
-    window.setConnection(connection);
+    // Sent to the sandbox inside the app, as on a first launch: the created task shows.
+    tc::sandbox::LocalSandbox sandbox;
+    if (!sandbox.start())
+        return 1;
+    tc::Connection sandboxConnection;
+    sandboxConnection.baseUrl = sandbox.url();
+    sandboxConnection.apiKey = sandbox.token();
+    window.setSandbox(sandboxConnection);
     QSignalSpy shown(window.results(), &tc::gui::ResultsPane::bodyShown);
     if (!QTest::qWaitFor([&] { return !window.bodyToSend().isEmpty(); }))
         return 1;
