@@ -72,6 +72,7 @@ public:
     // The app's own sandbox: offered in the connection dialog, and used when nothing else is set up.
     void setSandbox(const Connection& sandbox);
     bool usingSandbox() const;
+    QString destinationName() const; // "the local sandbox", "Europe (api.eu-west-1a.arize.com)"
     Diagnostics diagnostics() const { return m_diagnostics; }
     QString currentFile() const { return m_filePath; }
 

@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 
 #include "background.h"
+#include "draftfile.h"
 #include "historyconversion.h"
 #include "historypanel.h"
 #include "historyservice.h"
@@ -18,7 +19,6 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QMenuBar>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QStatusBar>
 
@@ -123,8 +123,8 @@ void MainWindow::recordInHistory(const ApiResult& result)
 {
     if (!m_history || !m_history->isAvailable())
         return;
-    const QString profile = usingSandbox() ? QStringLiteral("Local sandbox")
-                                           : m_profiles->profile(m_profiles->activeId()).name;
+    // The active profile sent it (the sandbox's profile is named "Local sandbox").
+    const QString profile = m_profiles->profile(m_profiles->activeId()).name;
     m_history->record(cli::historyRecordFrom(result, profile), [this](storage::HistoryResult<qint64> recorded) {
         if (!recorded.ok())
             statusBar()->showMessage(QStringLiteral("Not recorded in the history: ") + recorded.error.message, 10000);
@@ -175,16 +175,10 @@ void MainWindow::exportHistory(const QList<qint64>& ids)
             return;
         }
         const QByteArray bytes = *exported.value;
-        runInBackground<bool>(
-            this,
-            [path, bytes] {
-                QSaveFile file(path);
-                return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
-            },
-            [this, path](bool ok) {
-                statusBar()->showMessage(ok ? QStringLiteral("History exported to %1").arg(path)
-                                            : QStringLiteral("Could not write %1").arg(path),
-                                         8000);
+        runInBackground<QString>(
+            this, [path, bytes] { return writeFileAtomically(path, bytes); },
+            [this, path](QString error) {
+                statusBar()->showMessage(error.isEmpty() ? QStringLiteral("History exported to %1").arg(path) : error, 8000);
             });
     });
 }

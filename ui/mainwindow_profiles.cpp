@@ -34,7 +34,7 @@ void MainWindow::buildProfiles()
         }
         m_profiles->setActive(id);
         applyProfile(m_profiles->profile(id));
-        statusBar()->showMessage(QStringLiteral("Sending to %1 from now on").arg(m_profiles->profile(id).name), 6000);
+        statusBar()->showMessage(QStringLiteral("Sending to %1 from now on").arg(destinationName()), 6000);
     });
 
     // Nothing chosen yet and ARIZE_API_KEY set: the person means Arize, not the sandbox.
@@ -121,6 +121,11 @@ void MainWindow::setSandbox(const Connection& sandbox)
 bool MainWindow::usingSandbox() const
 {
     return m_sandbox && sameOrigin(m_sandbox->baseUrl, m_submitter->connection().baseUrl);
+}
+
+QString MainWindow::destinationName() const
+{
+    return usingSandbox() ? QStringLiteral("the local sandbox") : describeConnection(m_submitter->connection());
 }
 
 Connection MainWindow::connection() const

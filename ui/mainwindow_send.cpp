@@ -6,6 +6,7 @@
 #include "background.h"
 #include "connectiondialog.h"
 #include "connectionpresets.h"
+#include "draftfile.h"
 #include "previewpane.h"
 #include "resultexplanation.h"
 #include "resultspane.h"
@@ -17,7 +18,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -31,8 +31,7 @@ void MainWindow::buildSending()
 
     connect(m_submitter, &TaskSubmitter::started, this, [this] {
         m_send->setEnabled(false);
-        m_results->showSending(usingSandbox() ? QStringLiteral("the local sandbox")
-                                              : describeConnection(m_submitter->connection()));
+        m_results->showSending(destinationName());
     });
     connect(m_submitter, &TaskSubmitter::finished, this, &MainWindow::sendFinished);
     connect(m_submitter, &TaskSubmitter::retryStateChanged, m_results, &ResultsPane::setRetryState);
@@ -102,10 +101,7 @@ void MainWindow::editConnectionWith(const QString& presetId)
         QSettings().setValue(QStringLiteral("secrets/fileFallback"), chosen.keyFileAllowed);
         m_secrets->setFileFallbackAllowed(chosen.keyFileAllowed);
         setConnection(chosen.connection);
-        statusBar()->showMessage(QStringLiteral("Sending to %1 from now on")
-                                     .arg(usingSandbox() ? QStringLiteral("the local sandbox")
-                                                         : describeConnection(chosen.connection)),
-                                 6000);
+        statusBar()->showMessage(QStringLiteral("Sending to %1 from now on").arg(destinationName()), 6000);
     });
     dialog->open(); // window-modal, without a nested event loop
 }
@@ -163,18 +159,12 @@ void MainWindow::saveResponse()
     const QByteArray body = m_results->result().body;
     runInBackground<QString>(
         this,
-        [path, body] {
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(body) != body.size() || !file.commit())
-                return file.errorString().isEmpty() ? QStringLiteral("could not write the file") : file.errorString();
-            return QString();
-        },
+        [path, body] { return writeFileAtomically(path, body); },
         [this, path](QString error) {
             if (error.isEmpty())
                 statusBar()->showMessage(QStringLiteral("Response saved to %1").arg(path), 6000);
             else
-                m_prompts->showError(this, QStringLiteral("Save response"),
-                                     QStringLiteral("The response could not be saved to %1: %2").arg(path, error));
+                m_prompts->showError(this, QStringLiteral("Save response"), QStringLiteral("The response was not saved: ") + error);
         });
 }
 

@@ -164,8 +164,9 @@ void ResultsPane::showResult(const ApiResult& result, const Explanation& explana
     m_result = result;
     m_hasResult = true;
     m_cancel->setVisible(false);
-    m_status->setText(QStringLiteral("<b>%1</b>").arg(statusLine(result, QLocale()).toHtmlEscaped()));
-    m_status->setAccessibleName(statusLine(result, QLocale()));
+    const QString status = statusLine(result, QLocale());
+    m_status->setText(QStringLiteral("<b>%1</b>").arg(status.toHtmlEscaped()));
+    m_status->setAccessibleName(status);
     m_headline->setText(explanation.headline);
     m_headline->setVisible(!explanation.headline.isEmpty());
     if (result.ok())

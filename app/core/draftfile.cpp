@@ -33,17 +33,21 @@ DraftLoad loadDraft(const QString& path)
     return load;
 }
 
-QString saveDraft(const QString& path, const QByteArray& body)
+QString writeFileAtomically(const QString& path, const QByteArray& bytes, bool ownerOnly)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-    file.write(body);
-    if (!body.endsWith('\n'))
-        file.write("\n");
-    if (!file.commit())
+    if (ownerOnly)
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (file.write(bytes) != bytes.size() || !file.commit())
         return QStringLiteral("cannot save %1: %2").arg(path, file.errorString());
     return {};
+}
+
+QString saveDraft(const QString& path, const QByteArray& body)
+{
+    return writeFileAtomically(path, body.endsWith('\n') ? body : body + '\n');
 }
 
 } // namespace tc

@@ -25,4 +25,8 @@ DraftLoad loadDraft(const QString& path);
 // Atomic (QSaveFile): a crash mid-write leaves the old file whole. Returns an error or empty.
 QString saveDraft(const QString& path, const QByteArray& body);
 
+// The same for any bytes, written exactly as given (a response, an export, the autosave).
+// `ownerOnly` makes the file readable by its owner only, before anything is written to it.
+QString writeFileAtomically(const QString& path, const QByteArray& bytes, bool ownerOnly = false);
+
 } // namespace tc

@@ -2,6 +2,7 @@
 #include "draftautosave.h"
 
 #include "background.h"
+#include "draftfile.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -9,7 +10,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
-#include <QSaveFile>
 
 namespace tc::storage {
 namespace {
@@ -25,12 +25,8 @@ QMutex& writeLock()
 bool writeAtomically(const QString& path, const QByteArray& bytes)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
     // The draft is the user's own text, but nobody else on the machine needs to read it.
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    return file.write(bytes) == bytes.size() && file.commit();
+    return writeFileAtomically(path, bytes, true).isEmpty();
 }
 
 } // namespace

@@ -4,17 +4,8 @@
 #include "background.h"
 #include "historystore.h"
 
-#include <QMutex>
 
 namespace tc::storage {
-namespace {
-// One database call at a time, in the order asked: the store serves one thread at a time.
-QMutex& storeLock()
-{
-    static QMutex lock;
-    return lock;
-}
-} // namespace
 
 HistoryService::HistoryService(const QString& path, QObject* parent)
     : QObject(parent), m_store(std::make_shared<HistoryStore>(path))
@@ -29,10 +20,7 @@ void HistoryService::run(std::function<Result(HistoryStore&)> work, std::functio
     const std::shared_ptr<HistoryStore> store = m_store;
     runInBackground<Result>(
         this,
-        [store, work = std::move(work)] {
-            QMutexLocker locker(&storeLock());
-            return work(*store);
-        },
+        [store, work = std::move(work)] { return work(*store); }, // the store lets one call in at a time
         [done = std::move(done)](Result result) {
             if (done)
                 done(std::move(result));

@@ -12,8 +12,8 @@ namespace tc::storage {
 
 class HistoryStore;
 
-// The history for a window: every database call runs off the GUI thread, one at a time and in
-// order, and its answer comes back as a signal-free callback on the GUI thread. When the
+// The history for a window: every database call runs off the GUI thread (HistoryStore lets one
+// in at a time), and its answer comes back as a callback on the GUI thread. When the
 // database cannot be opened, `unavailable` says why and every later call answers with it; the
 // app goes on without history.
 class HistoryService : public QObject

@@ -4,6 +4,8 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
 #include <QUrl>
 #include <QUuid>
 
@@ -61,6 +63,17 @@ int modeOf(const QString& path)
     if (::stat(QFile::encodeName(path).constData(), &status) != 0)
         return -1;
     return static_cast<int>(status.st_mode & 07777);
+}
+
+void addAppLocationRows()
+{
+    QTest::addColumn<QString>("root");
+    const auto location = [](QStandardPaths::StandardLocation type) { return QStandardPaths::writableLocation(type); };
+    QTest::addRow("app config") << location(QStandardPaths::AppConfigLocation);
+    QTest::addRow("app data") << location(QStandardPaths::AppDataLocation);
+    QTest::addRow("generic config (QSettings)") << location(QStandardPaths::GenericConfigLocation);
+    QTest::addRow("generic data") << location(QStandardPaths::GenericDataLocation);
+    QTest::addRow("cache") << location(QStandardPaths::CacheLocation);
 }
 
 } // namespace tc::test

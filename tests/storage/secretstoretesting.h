@@ -28,4 +28,8 @@ QStringList filesHolding(const QString& root, const QByteArrayList& needles);
 // The permission bits of `path` as stat(2) gives them (0600, 0700…), or -1 when it cannot be read.
 int modeOf(const QString& path);
 
+// Data rows ("root" column): the app's and the generic config, data and cache locations, where a
+// leaked key would most likely land. Callers add their own home folder as a last row.
+void addAppLocationRows();
+
 } // namespace tc::test

@@ -126,13 +126,7 @@ void TestSecretStoreKeyring::keychainWinsOverTheFile()
 
 void TestSecretStoreKeyring::keyIsInNoFile_data()
 {
-    QTest::addColumn<QString>("root");
-    const auto location = [](QStandardPaths::StandardLocation type) { return QStandardPaths::writableLocation(type); };
-    QTest::addRow("app config") << location(QStandardPaths::AppConfigLocation);
-    QTest::addRow("app data") << location(QStandardPaths::AppDataLocation);
-    QTest::addRow("generic config (QSettings)") << location(QStandardPaths::GenericConfigLocation);
-    QTest::addRow("generic data") << location(QStandardPaths::GenericDataLocation);
-    QTest::addRow("cache") << location(QStandardPaths::CacheLocation);
+    test::addAppLocationRows();
     // The wrapper's fresh home holds the keyring's own file too: it is encrypted, so no key there.
     QTest::addRow("the whole home, the keyring's file included") << QDir::homePath();
 }

@@ -321,13 +321,7 @@ void TestSecretStoreNoKeyring::emptyKeyIsRefused()
 
 void TestSecretStoreNoKeyring::keyIsInNoFileButTheOptedInOne_data()
 {
-    QTest::addColumn<QString>("root");
-    const auto location = [](QStandardPaths::StandardLocation type) { return QStandardPaths::writableLocation(type); };
-    QTest::addRow("app config") << location(QStandardPaths::AppConfigLocation);
-    QTest::addRow("app data") << location(QStandardPaths::AppDataLocation);
-    QTest::addRow("generic config (QSettings)") << location(QStandardPaths::GenericConfigLocation);
-    QTest::addRow("generic data") << location(QStandardPaths::GenericDataLocation);
-    QTest::addRow("cache") << location(QStandardPaths::CacheLocation);
+    test::addAppLocationRows();
     QTest::addRow("the whole home") << m_home.path();
 }
 
