@@ -2,8 +2,8 @@
 // taskcomposer: a first argument that is a word (a command, or a mistyped one, which is
 // reported) or --help/--version runs headless, without touching a display; no argument, or
 // only options (Qt's own among them), opens the composer window.
-#include "cli.h"
-#include "guimain.h"
+#include "cli/cli.h"
+#include "ui/guimain.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "connectiondialog.h"
+#include "ui/connectiondialog.h"
 
-#include "connectionpresets.h"
-#include "fieldfeedback.h"
+#include "net/connectionpresets.h"
+#include "ui/fieldfeedback.h"
 
 #include <QCheckBox>
 #include <QComboBox>

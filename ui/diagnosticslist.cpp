@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "diagnosticslist.h"
+#include "ui/diagnosticslist.h"
 
 #include <QStyle>
 

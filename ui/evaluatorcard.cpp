@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "evaluatorcard.h"
+#include "ui/evaluatorcard.h"
 
-#include "fieldfeedback.h"
-#include "formrow.h"
-#include "keyvaluetable.h"
+#include "ui/fieldfeedback.h"
+#include "ui/formrow.h"
+#include "ui/keyvaluetable.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>

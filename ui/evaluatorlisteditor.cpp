@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "evaluatorlisteditor.h"
+#include "ui/evaluatorlisteditor.h"
 
-#include "evaluatorcard.h"
+#include "ui/evaluatorcard.h"
 
 namespace tc::gui {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "fieldfeedback.h"
+#include "ui/fieldfeedback.h"
 
 #include <QLabel>
 #include <QRegularExpression>

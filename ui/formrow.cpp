@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "formrow.h"
+#include "ui/formrow.h"
 
-#include "fieldfeedback.h"
+#include "ui/fieldfeedback.h"
 
 #include <QFormLayout>
 #include <QLabel>

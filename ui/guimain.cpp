@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "guimain.h"
+#include "ui/guimain.h"
 
-#include "historystore.h"
-#include "localsandbox.h"
-#include "mainwindow.h"
+#include "storage/historystore.h"
+#include "sandbox/localsandbox.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QNetworkAccessManager>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "historypanel.h"
+#include "ui/historypanel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

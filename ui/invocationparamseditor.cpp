@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "invocationparamseditor.h"
+#include "ui/invocationparamseditor.h"
 
-#include "fieldfeedback.h"
-#include "jsonobjectedit.h"
+#include "ui/fieldfeedback.h"
+#include "ui/jsonobjectedit.h"
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>

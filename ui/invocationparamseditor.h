@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "diagnostic.h"
+#include "core/diagnostic.h"
 
 #include <QJsonObject>
 #include <QWidget>

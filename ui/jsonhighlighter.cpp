@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "jsonhighlighter.h"
+#include "ui/jsonhighlighter.h"
 
 #include <QPalette>
 

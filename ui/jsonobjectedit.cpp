@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "jsonobjectedit.h"
+#include "ui/jsonobjectedit.h"
 
-#include "jsonparse.h"
-#include "orderedjson.h"
+#include "core/json/jsonparse.h"
+#include "core/json/orderedjson.h"
 
 #include <QFontDatabase>
 

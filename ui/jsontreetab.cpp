@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "jsontreetab.h"
+#include "ui/jsontreetab.h"
 
-#include "background.h"
-#include "jsonindex.h"
-#include "jsontreemodel.h"
+#include "core/background.h"
+#include "core/json/jsonindex.h"
+#include "core/json/jsontreemodel.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "keyvaluetable.h"
+#include "ui/keyvaluetable.h"
 
-#include "fieldfeedback.h"
+#include "ui/fieldfeedback.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

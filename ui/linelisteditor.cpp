@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "linelisteditor.h"
+#include "ui/linelisteditor.h"
 
-#include "fieldfeedback.h"
+#include "ui/fieldfeedback.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

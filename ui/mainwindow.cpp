@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: MIT
-#include "mainwindow.h"
+#include "ui/mainwindow.h"
 
-#include "background.h"
-#include "diagnosticslist.h"
-#include "draftautosave.h"
-#include "profilestore.h"
-#include "secretstore.h"
-#include "resultspane.h"
-#include "tasksubmitter.h"
-#include "previewpane.h"
-#include "requestcheck.h"
-#include "requestcodec.h"
-#include "taskform.h"
-#include "userprompts.h"
-#include "validation.h"
+#include "core/background.h"
+#include "ui/diagnosticslist.h"
+#include "storage/draftautosave.h"
+#include "storage/profilestore.h"
+#include "storage/secretstore.h"
+#include "ui/resultspane.h"
+#include "net/tasksubmitter.h"
+#include "ui/previewpane.h"
+#include "core/request/requestcheck.h"
+#include "core/request/requestcodec.h"
+#include "ui/taskform.h"
+#include "ui/userprompts.h"
+#include "core/request/validation.h"
 
 #include <QCloseEvent>
 #include <QComboBox>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "connection.h"
-#include "diagnostic.h"
-#include "enums.h"
-#include "taskrequest.h"
-#include "requestcheck.h"
-#include "resultexplanation.h"
-#include "userprompts.h"
+#include "net/connection.h"
+#include "core/diagnostic.h"
+#include "core/request/enums.h"
+#include "core/request/taskrequest.h"
+#include "core/request/requestcheck.h"
+#include "net/resultexplanation.h"
+#include "ui/userprompts.h"
 
 #include <QMainWindow>
 #include <QQueue>

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 // The window's menus and file, clipboard and curl actions.
-#include "mainwindow.h"
+#include "ui/mainwindow.h"
 
-#include "background.h"
-#include "curlcommand.h"
-#include "draftfile.h"
-#include "pastedrequest.h"
-#include "previewpane.h"
-#include "requestcodec.h"
-#include "taskform.h"
-#include "userprompts.h"
+#include "core/background.h"
+#include "core/shell/curlcommand.h"
+#include "core/request/draftfile.h"
+#include "core/shell/pastedrequest.h"
+#include "ui/previewpane.h"
+#include "core/request/requestcodec.h"
+#include "ui/taskform.h"
+#include "ui/userprompts.h"
 
 #include <QAction>
 #include <QApplication>

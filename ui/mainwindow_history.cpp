@@ -2,19 +2,19 @@
 // The history of submissions: every answer is recorded; the panel browses, searches, reopens
 // into the form, re-sends, shows a stored response, exports and deletes. The database is only
 // touched through HistoryService, off the GUI thread.
-#include "mainwindow.h"
+#include "ui/mainwindow.h"
 
-#include "background.h"
-#include "draftfile.h"
-#include "historyconversion.h"
-#include "historypanel.h"
-#include "historyservice.h"
-#include "previewpane.h"
-#include "profilestore.h"
-#include "requestcheck.h"
-#include "resultexplanation.h"
-#include "resultspane.h"
-#include "taskform.h"
+#include "core/background.h"
+#include "core/request/draftfile.h"
+#include "cli/historyconversion.h"
+#include "ui/historypanel.h"
+#include "storage/historyservice.h"
+#include "ui/previewpane.h"
+#include "storage/profilestore.h"
+#include "core/request/requestcheck.h"
+#include "net/resultexplanation.h"
+#include "ui/resultspane.h"
+#include "ui/taskform.h"
 
 #include <QAction>
 #include <QDockWidget>

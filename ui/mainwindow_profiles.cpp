@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Connection profiles: the switcher, the sandbox profile, and the API key of each profile in
 // the system keychain (read and written asynchronously through SecretStore).
-#include "mainwindow.h"
+#include "ui/mainwindow.h"
 
-#include "connectionpresets.h"
-#include "previewpane.h"
-#include "profilestore.h"
-#include "secretstore.h"
-#include "tasksubmitter.h"
+#include "net/connectionpresets.h"
+#include "ui/previewpane.h"
+#include "storage/profilestore.h"
+#include "storage/secretstore.h"
+#include "net/tasksubmitter.h"
 
 #include <QComboBox>
 #include <QLabel>

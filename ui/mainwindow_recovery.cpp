@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Nothing is lost: the work is autosaved as it changes and offered back after a crash, and the
 // drafts opened or saved lately are a click away.
-#include "mainwindow.h"
+#include "ui/mainwindow.h"
 
-#include "draftautosave.h"
-#include "previewpane.h"
-#include "requestcheck.h"
-#include "taskform.h"
+#include "storage/draftautosave.h"
+#include "ui/previewpane.h"
+#include "core/request/requestcheck.h"
+#include "ui/taskform.h"
 
 #include <QFileInfo>
 #include <QLocale>

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: MIT
 // Sending: the connection, Send and its answer. The submitter sends; the explanation is the
 // core's; the window only passes them along and shows them.
-#include "mainwindow.h"
+#include "ui/mainwindow.h"
 
-#include "background.h"
-#include "connectiondialog.h"
-#include "connectionpresets.h"
-#include "draftfile.h"
-#include "previewpane.h"
-#include "resultexplanation.h"
-#include "resultspane.h"
-#include "secretstore.h"
-#include "taskform.h"
-#include "tasksubmitter.h"
+#include "core/background.h"
+#include "ui/connectiondialog.h"
+#include "net/connectionpresets.h"
+#include "core/request/draftfile.h"
+#include "ui/previewpane.h"
+#include "net/resultexplanation.h"
+#include "ui/resultspane.h"
+#include "storage/secretstore.h"
+#include "ui/taskform.h"
+#include "net/tasksubmitter.h"
 
 #include <QAction>
 #include <QLabel>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "messageseditor.h"
+#include "ui/messageseditor.h"
 
-#include "fieldfeedback.h"
+#include "ui/fieldfeedback.h"
 
 #include <QComboBox>
 #include <QFontDatabase>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "previewpane.h"
+#include "ui/previewpane.h"
 
-#include "fieldfeedback.h"
-#include "jsonhighlighter.h"
+#include "ui/fieldfeedback.h"
+#include "ui/jsonhighlighter.h"
 
 #include <QCheckBox>
 #include <QComboBox>

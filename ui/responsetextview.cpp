@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "responsetextview.h"
+#include "ui/responsetextview.h"
 
-#include "background.h"
-#include "jsonhighlighter.h"
+#include "core/background.h"
+#include "ui/jsonhighlighter.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "resultspane.h"
+#include "ui/resultspane.h"
 
-#include "background.h"
-#include "fieldfeedback.h"
-#include "jsontreetab.h"
-#include "responsecodec.h"
-#include "responsetextview.h"
+#include "core/background.h"
+#include "ui/fieldfeedback.h"
+#include "ui/jsontreetab.h"
+#include "core/response/responsecodec.h"
+#include "ui/responsetextview.h"
 
 #include <QApplication>
 #include <QClipboard>

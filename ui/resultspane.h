@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "apiresult.h"
-#include "resultexplanation.h"
-#include "responsebody.h"
+#include "net/apiresult.h"
+#include "net/resultexplanation.h"
+#include "core/response/responsebody.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "rowlisteditor.h"
+#include "ui/rowlisteditor.h"
 
-#include "fieldfeedback.h"
+#include "ui/fieldfeedback.h"
 
 #include <QBoxLayout>
 #include <QLabel>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "runconfigform.h"
+#include "ui/runconfigform.h"
 
-#include "fieldfeedback.h"
-#include "formrow.h"
-#include "invocationparamseditor.h"
-#include "jsonobjectedit.h"
-#include "keyvaluetable.h"
-#include "messageseditor.h"
+#include "ui/fieldfeedback.h"
+#include "ui/formrow.h"
+#include "ui/invocationparamseditor.h"
+#include "ui/jsonobjectedit.h"
+#include "ui/keyvaluetable.h"
+#include "ui/messageseditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>

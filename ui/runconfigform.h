@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "diagnostic.h"
-#include "taskrequest.h"
+#include "core/diagnostic.h"
+#include "core/request/taskrequest.h"
 
 #include <QWidget>
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "taskform.h"
+#include "ui/taskform.h"
 
-#include "evaluatorlisteditor.h"
-#include "fieldfeedback.h"
-#include "formrow.h"
-#include "linelisteditor.h"
-#include "runconfigform.h"
+#include "ui/evaluatorlisteditor.h"
+#include "ui/fieldfeedback.h"
+#include "ui/formrow.h"
+#include "ui/linelisteditor.h"
+#include "ui/runconfigform.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>

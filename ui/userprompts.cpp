@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "userprompts.h"
+#include "ui/userprompts.h"
 
 #include <QFileDialog>
 #include <QMessageBox>

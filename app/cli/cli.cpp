@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "cli.h"
+#include "cli/cli.h"
 
-#include "commandsupport.h"
-#include "historycommand.h"
-#include "inputfile.h"
-#include "sandboxcommand.h"
-#include "submitcommand.h"
-#include "requestcheck.h"
-#include "requestcodec.h"
+#include "cli/commandsupport.h"
+#include "cli/historycommand.h"
+#include "cli/inputfile.h"
+#include "cli/sandboxcommand.h"
+#include "cli/submitcommand.h"
+#include "core/request/requestcheck.h"
+#include "core/request/requestcodec.h"
 
 #include <QCommandLineParser>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "commandsupport.h"
+#include "cli/commandsupport.h"
 
-#include "inputfile.h"
+#include "cli/inputfile.h"
 
 namespace tc::cli {
 

@@ -3,9 +3,9 @@
 
 // What the commands share: reading FILE, reporting findings, reading --casing.
 
-#include "cli.h"
-#include "enums.h"
-#include "requestcheck.h"
+#include "cli/cli.h"
+#include "core/request/enums.h"
+#include "core/request/requestcheck.h"
 
 #include <QCommandLineParser>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "historycommand.h"
+#include "cli/historycommand.h"
 
-#include "historystore.h"
+#include "storage/historystore.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "cli.h"
-#include "historyrecord.h"
+#include "cli/cli.h"
+#include "storage/historyrecord.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "historyconversion.h"
+#include "cli/historyconversion.h"
 
 namespace tc::cli {
 

@@ -5,8 +5,8 @@
 // callers, so that neither library depends on the other: storage knows no ApiResult, and the
 // network layer knows no database.
 
-#include "apiresult.h"
-#include "historyrecord.h"
+#include "net/apiresult.h"
+#include "storage/historyrecord.h"
 
 #include <QDateTime>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "inputfile.h"
+#include "cli/inputfile.h"
 
 #include <QFile>
 #include <QFileInfo>

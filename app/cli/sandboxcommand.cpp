@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "sandboxcommand.h"
+#include "cli/sandboxcommand.h"
 
-#include "sandboxapi.h"
-#include "sandboxserver.h"
+#include "sandbox/sandboxapi.h"
+#include "sandbox/sandboxserver.h"
 
 #include <QCoreApplication>
 #include <QFile>

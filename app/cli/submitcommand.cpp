@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "submitcommand.h"
+#include "cli/submitcommand.h"
 
-#include "apiclient.h"
-#include "commandsupport.h"
-#include "requestcodec.h"
+#include "net/apiclient.h"
+#include "cli/commandsupport.h"
+#include "core/request/requestcodec.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "diagnostic.h"
+#include "core/diagnostic.h"
 
 #include <algorithm>
 

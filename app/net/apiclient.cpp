@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "apiclient.h"
+#include "net/apiclient.h"
 
-#include "curlcommand.h"
-#include "jsonparse.h"
-#include "responsecodec.h"
+#include "core/shell/curlcommand.h"
+#include "core/json/jsonparse.h"
+#include "core/response/responsecodec.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>

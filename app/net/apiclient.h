@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "apiresult.h"
-#include "connection.h"
+#include "net/apiresult.h"
+#include "net/connection.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "apiresult.h"
+#include "net/apiresult.h"
 
 #include <QTimeZone>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "taskresponse.h"
+#include "core/response/taskresponse.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "connection.h"
+#include "net/connection.h"
 
 #include <QHostAddress>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "connectionpresets.h"
+#include "net/connectionpresets.h"
 
 namespace tc {
 

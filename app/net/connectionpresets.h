@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "connection.h"
+#include "net/connection.h"
 
 #include <QList>
 #include <QString>

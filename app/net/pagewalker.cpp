@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "pagewalker.h"
+#include "net/pagewalker.h"
 
-#include "apiclient.h"
+#include "net/apiclient.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "apiresult.h"
+#include "net/apiresult.h"
 
 #include <QJsonArray>
 #include <QObject>

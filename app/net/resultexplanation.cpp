@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "resultexplanation.h"
+#include "net/resultexplanation.h"
 
-#include "connectionpresets.h"
-#include "jsonparse.h"
-#include "jsonsyntax.h"
-#include "responsecodec.h"
-#include "serverwords.h"
+#include "net/connectionpresets.h"
+#include "core/json/jsonparse.h"
+#include "core/json/jsonsyntax.h"
+#include "core/response/responsecodec.h"
+#include "net/serverwords.h"
 
 #include <QHash>
 

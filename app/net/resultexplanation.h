@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "apiresult.h"
-#include "diagnostic.h"
-#include "enums.h"
-#include "taskrequest.h"
+#include "net/apiresult.h"
+#include "core/diagnostic.h"
+#include "core/request/enums.h"
+#include "core/request/taskrequest.h"
 
 #include <QString>
 #include <QStringList>

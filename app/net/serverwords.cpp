@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "serverwords.h"
+#include "net/serverwords.h"
 
-#include "diagnostic.h"
+#include "core/diagnostic.h"
 
 #include <QRegularExpression>
 

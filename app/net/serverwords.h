@@ -4,8 +4,8 @@
 // Reading what a server wrote in an error: which request fields it names, which enum casing it
 // asks for, and the text of a page that is not JSON. Pure functions, for resultexplanation.cpp.
 
-#include "enums.h"
-#include "taskrequest.h"
+#include "core/request/enums.h"
+#include "core/request/taskrequest.h"
 
 #include <QByteArray>
 #include <QList>

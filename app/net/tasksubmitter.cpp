@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "tasksubmitter.h"
+#include "net/tasksubmitter.h"
 
-#include "apiclient.h"
+#include "net/apiclient.h"
 
 namespace tc {
 

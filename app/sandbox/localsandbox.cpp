@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "localsandbox.h"
+#include "sandbox/localsandbox.h"
 
-#include "sandboxapi.h"
-#include "sandboxserver.h"
+#include "sandbox/sandboxapi.h"
+#include "sandbox/sandboxserver.h"
 
 namespace tc::sandbox {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "sandboxapi.h"
+#include "sandbox/sandboxapi.h"
 
 #include <QJsonArray>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "sandboxcatalog.h"
-#include "sandboxhttp.h"
-#include "sandboxtasks.h"
+#include "sandbox/sandboxcatalog.h"
+#include "sandbox/sandboxhttp.h"
+#include "sandbox/sandboxtasks.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "sandboxcatalog.h"
+#include "sandbox/sandboxcatalog.h"
 
-#include "jsonparse.h"
+#include "core/json/jsonparse.h"
 
 #include <QFile>
 #include <QJsonArray>

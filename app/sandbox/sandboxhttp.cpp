@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "sandboxhttp.h"
+#include "sandbox/sandboxhttp.h"
 
-#include "responsecodec.h"
+#include "core/response/responsecodec.h"
 
 #include <QHash>
 

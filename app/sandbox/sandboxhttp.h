@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "orderedjson.h"
+#include "core/json/orderedjson.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -3,10 +3,10 @@
 // progress follows the clock: PENDING for the first fifth of its time, RUNNING until the end,
 // then COMPLETED with counts drawn from its serial number (FAILED when the task's query filter
 // names a column "fail_me", so a client can rehearse a failure).
-#include "sandboxtasks.h"
+#include "sandbox/sandboxtasks.h"
 
-#include "jsonparse.h"
-#include "responsecodec.h"
+#include "core/json/jsonparse.h"
+#include "core/response/responsecodec.h"
 
 #include <QJsonArray>
 

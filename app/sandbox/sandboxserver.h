@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "sandboxapi.h"
+#include "sandbox/sandboxapi.h"
 
 #include <QObject>
 #include <QUrl>

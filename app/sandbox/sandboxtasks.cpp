@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Tasks: create, list, get, update, delete. Runs are in sandboxruns.cpp.
-#include "sandboxtasks.h"
+#include "sandbox/sandboxtasks.h"
 
-#include "jsonparse.h"
-#include "requestcodec.h"
-#include "responsecodec.h"
-#include "validation.h"
+#include "core/json/jsonparse.h"
+#include "core/request/requestcodec.h"
+#include "core/response/responsecodec.h"
+#include "core/request/validation.h"
 
 #include <QJsonArray>
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "diagnostic.h"
-#include "enums.h"
-#include "sandboxcatalog.h"
-#include "sandboxhttp.h"
-#include "taskresponse.h"
+#include "core/diagnostic.h"
+#include "core/request/enums.h"
+#include "sandbox/sandboxcatalog.h"
+#include "sandbox/sandboxhttp.h"
+#include "core/response/taskresponse.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "draftautosave.h"
+#include "storage/draftautosave.h"
 
-#include "background.h"
-#include "draftfile.h"
+#include "core/background.h"
+#include "core/request/draftfile.h"
 
 #include <QDir>
 #include <QFileInfo>

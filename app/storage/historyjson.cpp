@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "historyjson.h"
+#include "storage/historyjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

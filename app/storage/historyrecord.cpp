@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "historyrecord.h"
+#include "storage/historyrecord.h"
 
 namespace tc::storage {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "historyredaction.h"
+#include "storage/historyredaction.h"
 
-#include "curlcommand.h"
+#include "core/shell/curlcommand.h"
 
 #include <QUrl>
 #include <QUrlQuery>

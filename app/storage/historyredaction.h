@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "historyrecord.h"
+#include "storage/historyrecord.h"
 
 #include <QByteArray>
 #include <QList>

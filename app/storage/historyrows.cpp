@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "historyrows.h"
+#include "storage/historyrows.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -4,7 +4,7 @@
 // How the history's entries map to rows of `submissions`, and queries to SQL. Internal to
 // HistoryStore; apart so that the store reads as what it does, not how the rows look.
 
-#include "historyrecord.h"
+#include "storage/historyrecord.h"
 
 #include <QSqlQuery>
 #include <QString>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "historyschema.h"
+#include "storage/historyschema.h"
 
-#include "historytask.h"
+#include "storage/historytask.h"
 
 #include <QSqlQuery>
 #include <QVariant>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "historyservice.h"
+#include "storage/historyservice.h"
 
-#include "background.h"
-#include "historystore.h"
+#include "core/background.h"
+#include "storage/historystore.h"
 
 
 namespace tc::storage {

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "historystore.h"
+#include "storage/historystore.h"
 
-#include "historyjson.h"
-#include "historyredaction.h"
-#include "historyrows.h"
-#include "historyschema.h"
-#include "historytask.h"
+#include "storage/historyjson.h"
+#include "storage/historyredaction.h"
+#include "storage/historyrows.h"
+#include "storage/historyschema.h"
+#include "storage/historytask.h"
 
 #include <QDir>
 #include <QFileInfo>

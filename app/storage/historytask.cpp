@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "historytask.h"
+#include "storage/historytask.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

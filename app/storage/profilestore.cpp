@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "profilestore.h"
+#include "storage/profilestore.h"
 
 #include <QSettings>
 #include <QUuid>

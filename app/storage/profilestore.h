@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "enums.h"
+#include "core/request/enums.h"
 
 #include <QList>
 #include <QString>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "secretstore.h"
+#include "storage/secretstore.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,12 +2,12 @@
 // Typing must stay smooth: from a keystroke in the form to updated markers, problem list and
 // preview, on a typical task and on one with 200 evaluators. Run on demand:
 //   QT_QPA_PLATFORM=offscreen build-release/tests/bench/bench_form
-#include "evaluatorlisteditor.h"
-#include "mainwindow.h"
-#include "orderedjson.h"
-#include "previewpane.h"
-#include "taskform.h"
-#include "testdata.h"
+#include "ui/evaluatorlisteditor.h"
+#include "ui/mainwindow.h"
+#include "core/json/orderedjson.h"
+#include "ui/previewpane.h"
+#include "ui/taskform.h"
+#include "support/testdata.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

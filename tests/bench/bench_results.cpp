@@ -7,12 +7,12 @@
 //     the GUI event loop meanwhile; then the same for filling the Text tab;
 //   - for contrast, a naive pane on the GUI thread: fromJson, then setPlainText of the text.
 // Run on demand:  QT_QPA_PLATFORM=offscreen build-release/tests/bench/bench_results
-#include "jsonindex.h"
-#include "jsontreemodel.h"
-#include "jsontreetab.h"
-#include "responsebody.h"
-#include "responsetextview.h"
-#include "resultspane.h"
+#include "core/json/jsonindex.h"
+#include "core/json/jsontreemodel.h"
+#include "ui/jsontreetab.h"
+#include "core/response/responsebody.h"
+#include "ui/responsetextview.h"
+#include "ui/resultspane.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -4,7 +4,7 @@
 // then listing them (a page of 50). Prints requests per second, p50/p99 latency and failures.
 // The clients share this machine's 2 cores with the server. Run on demand:
 //   build-release/tests/bench/bench_sandbox [seconds]
-#include "testdata.h"
+#include "support/testdata.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Validation runs on every keystroke in the form, so it has to stay far below a frame.
 // Run on demand: build-release/tests/bench/bench_validation
-#include "requestcheck.h"
-#include "requestcodec.h"
-#include "testdata.h"
-#include "validation.h"
+#include "core/request/requestcheck.h"
+#include "core/request/requestcodec.h"
+#include "support/testdata.h"
+#include "core/request/validation.h"
 
 #include <QJsonDocument>
 #include <QTest>

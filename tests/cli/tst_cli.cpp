@@ -2,7 +2,7 @@
 // Runs the real taskcomposer binary, as a user or a script would, and checks exit codes, standard
 // output and standard error. Every run has no display and no QT_QPA_PLATFORM, so each one also
 // proves that the headless path never creates a GUI (it would abort for want of a display).
-#include "testdata.h"
+#include "support/testdata.h"
 
 #include <QElapsedTimer>
 #include <QFile>

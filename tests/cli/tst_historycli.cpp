@@ -2,7 +2,7 @@
 // `taskcomposer history` through the real binary, on a database filled through HistoryStore:
 // the text listing, --json, --limit, the app's default location, an empty or missing history,
 // and the files it cannot read (damaged, locked, newer), which exit 2 with the reason.
-#include "historystore.h"
+#include "storage/historystore.h"
 #include "../storage/rawsqlite.h"
 
 #include <QFile>

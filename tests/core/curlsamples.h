@@ -3,7 +3,7 @@
 
 // What the curl tests share: the published example and small helpers.
 
-#include "curlcommand.h"
+#include "core/shell/curlcommand.h"
 
 #include <QStringList>
 

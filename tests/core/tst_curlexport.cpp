@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Writing curl commands: round trips, the key kept out, base URLs, masking.
 #include "curlsamples.h"
-#include "jsonparse.h"
-#include "requestcodec.h"
-#include "testdata.h"
+#include "core/json/jsonparse.h"
+#include "core/request/requestcodec.h"
+#include "support/testdata.h"
 
 #include <QFile>
 #include <QTest>

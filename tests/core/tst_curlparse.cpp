@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Reading pasted curl commands: the published example, quoting, continuations, heredocs, flags.
 #include "curlsamples.h"
-#include "jsonparse.h"
-#include "requestcodec.h"
-#include "testdata.h"
+#include "core/json/jsonparse.h"
+#include "core/request/requestcodec.h"
+#include "support/testdata.h"
 
 #include <QFile>
 #include <QTest>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "enums.h"
+#include "core/request/enums.h"
 
 #include <QTest>
 

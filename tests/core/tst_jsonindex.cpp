@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "jsonindex.h"
+#include "core/json/jsonindex.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "jsonparse.h"
+#include "core/json/jsonparse.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "jsonpretty.h"
+#include "core/json/jsonpretty.h"
 
-#include "jsonsyntax.h"
-#include "testdata.h"
+#include "core/json/jsonsyntax.h"
+#include "support/testdata.h"
 
 #include <QJsonDocument>
 #include <QTest>

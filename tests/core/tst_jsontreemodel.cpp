@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "jsontreemodel.h"
+#include "core/json/jsontreemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "lints.h"
+#include "core/request/lints.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "orderedjson.h"
+#include "core/json/orderedjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "requestcodec.h"
-#include "jsonparse.h"
-#include "testdata.h"
+#include "core/request/requestcodec.h"
+#include "core/json/jsonparse.h"
+#include "support/testdata.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // A response body made ready for the results pane: indexed when it is JSON, read as a task when
 // it is one, and shown as text (never as a parse failure) when it is not JSON.
-#include "responsebody.h"
+#include "core/response/responsebody.h"
 
 #include <QTest>
 

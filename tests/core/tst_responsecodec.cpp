@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "responsecodec.h"
-#include "jsonparse.h"
-#include "testdata.h"
+#include "core/response/responsecodec.h"
+#include "core/json/jsonparse.h"
+#include "support/testdata.h"
 
 #include <QFile>
 #include <QTest>

@@ -2,10 +2,10 @@
 // Bad input, in process: whatever the text, checking it never crashes and always ends in either
 // a parse error with a line and column or a diagnostic at the right path; and whatever was read,
 // the body written from it is JSON that parses again.
-#include "requestcheck.h"
-#include "requestcodec.h"
-#include "responsecodec.h"
-#include "testdata.h"
+#include "core/request/requestcheck.h"
+#include "core/request/requestcodec.h"
+#include "core/response/responsecodec.h"
+#include "support/testdata.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -2,10 +2,10 @@
 // run_configuration rules of run_experiment tasks (reference §5.3), for the three variants. Each
 // row is a valid body whose run_configuration is changed in one place, read and validated by
 // checkRequestBody, with the full list of "path: severity" lines it must give.
-#include "requestcheck.h"
-#include "testdata.h"
-#include "validationrows.h"
-#include "validation.h"
+#include "core/request/requestcheck.h"
+#include "support/testdata.h"
+#include "support/validationrows.h"
+#include "core/request/validation.h"
 
 #include <QJsonObject>
 #include <QTest>

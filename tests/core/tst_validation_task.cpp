@@ -2,10 +2,10 @@
 // Task-level rules of POST /v2/tasks (reference §5.2, §5.8, §8). Each row is a valid body changed
 // in one place, read and validated by checkRequestBody, with the full list of "path: severity"
 // lines it must give. The run_configuration rules are in tst_validation_runconfig.cpp.
-#include "requestcheck.h"
-#include "testdata.h"
-#include "validationrows.h"
-#include "validation.h"
+#include "core/request/requestcheck.h"
+#include "support/testdata.h"
+#include "support/validationrows.h"
+#include "core/request/validation.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

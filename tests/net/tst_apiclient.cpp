@@ -3,8 +3,8 @@
 // went over the wire. Nothing here reaches beyond this machine; the one non-loopback URL must be
 // refused before any connection, and a trap proxy on 127.0.0.1 would record it if it were not.
 // The pure URL rules (loopback, refusal, origin) are in tst_connection.cpp.
-#include "apiclient.h"
-#include "fakehttpserver.h"
+#include "net/apiclient.h"
+#include "support/fakehttpserver.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The results pane's status line and header lookup, as pure functions of an ApiResult.
-#include "apiresult.h"
+#include "net/apiresult.h"
 
 #include <QTest>
 #include <QTimeZone>

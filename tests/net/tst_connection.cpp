@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The URL rules that keep the API key safe, as pure functions: which hosts are this machine,
 // which URLs may carry the key, and which redirects stay within the chosen origin.
-#include "connection.h"
+#include "net/connection.h"
 
 #include <QTest>
 

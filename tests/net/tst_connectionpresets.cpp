@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The connection settings as pure functions: which preset a URL is, what a typed address means,
 // and what is wrong with it, in words.
-#include "connectionpresets.h"
+#include "net/connectionpresets.h"
 
 #include <QTest>
 

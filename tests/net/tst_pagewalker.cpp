@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Cursor pagination against a local server: pages followed to the end with the cursor passed back
 // exactly (even one with + / = &), and the ways a server can make a naive loop spin or stop early.
-#include "apiclient.h"
-#include "fakehttpserver.h"
-#include "pagewalker.h"
+#include "net/apiclient.h"
+#include "support/fakehttpserver.h"
+#include "net/pagewalker.h"
 
 #include <QJsonObject>
 #include <QNetworkAccessManager>

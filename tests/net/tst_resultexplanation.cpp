@@ -3,8 +3,8 @@
 // network. The rows pin the rules (one per status class and transport outcome), and the
 // negative rows pin the precision: no casing switch on the same casing or on prose, and no field
 // marker for an ordinary word.
-#include "resultexplanation.h"
-#include "testdata.h"
+#include "net/resultexplanation.h"
+#include "support/testdata.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

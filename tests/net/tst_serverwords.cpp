@@ -2,7 +2,7 @@
 // Reading the server's words, row by row: which request fields an error message refers to (and,
 // as important, which ordinary words it does not), and the text of a page that is not JSON.
 // How these feed the explanation a person reads is in tst_resultexplanation.cpp.
-#include "serverwords.h"
+#include "net/serverwords.h"
 
 #include <QTest>
 

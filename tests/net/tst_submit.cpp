@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // `taskcomposer submit` end to end: the real binary against a server this test runs on
 // 127.0.0.1, checked by exit code, output and what the server received.
-#include "fakehttpserver.h"
-#include "testdata.h"
+#include "support/fakehttpserver.h"
+#include "support/testdata.h"
 
 #include <QFile>
 #include <QProcess>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Sending a task the way the window does: one call at a time, never repeated on its own, a manual
 // retry of exactly what was sent, and a 429 that counts down before Retry may be pressed.
-#include "fakehttpserver.h"
-#include "tasksubmitter.h"
+#include "support/fakehttpserver.h"
+#include "net/tasksubmitter.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>

@@ -4,8 +4,8 @@
 // names the certificate problem, and not one byte of HTTP (so no Authorization header) decrypted
 // by the server. The server only hands over a connection once its handshake has succeeded, so a
 // connection that never becomes pending never carried a request.
-#include "apiclient.h"
-#include "resultexplanation.h"
+#include "net/apiclient.h"
+#include "net/resultexplanation.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>

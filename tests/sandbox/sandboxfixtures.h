@@ -4,12 +4,12 @@
 // Shared by the sandbox suites: the built-in fixtures' IDs by name, task bodies written with
 // them, a SandboxApi on a clock the test moves by hand, and the check that a reply is a problem.
 
-#include "jsonparse.h"
-#include "requestcodec.h"
-#include "responsecodec.h"
-#include "sandboxapi.h"
-#include "testdata.h"
-#include "validationrows.h"
+#include "core/json/jsonparse.h"
+#include "core/request/requestcodec.h"
+#include "core/response/responsecodec.h"
+#include "sandbox/sandboxapi.h"
+#include "support/testdata.h"
+#include "support/validationrows.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

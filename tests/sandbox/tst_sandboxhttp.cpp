@@ -4,9 +4,9 @@
 // reads, the request log without the token, and a socket bound to the loopback only.
 #include "sandboxfixtures.h"
 
-#include "apiclient.h"
-#include "pagewalker.h"
-#include "sandboxserver.h"
+#include "net/apiclient.h"
+#include "net/pagewalker.h"
+#include "sandbox/sandboxserver.h"
 
 #include <QHostAddress>
 #include <QNetworkAccessManager>

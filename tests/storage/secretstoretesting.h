@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "secretstore.h"
+#include "storage/secretstore.h"
 
 #include <QByteArrayList>
 #include <QString>

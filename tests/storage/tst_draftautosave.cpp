@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The autosave file: its format round-trips, a write lands within a second of the last change,
 // a burst of changes is one write, and a discard is final even with a write still in flight.
-#include "draftautosave.h"
+#include "storage/draftautosave.h"
 
 #include <QElapsedTimer>
 #include <QFile>

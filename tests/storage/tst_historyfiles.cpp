@@ -2,7 +2,7 @@
 // The history's file: a version 1 database written by hand is migrated with its rows; a damaged
 // file, another program's database, a newer schema, an unwritable place and a lock held too long
 // each give a clear error and leave the file as it was; and one store serves several threads.
-#include "historystore.h"
+#include "storage/historystore.h"
 #include "rawsqlite.h"
 
 #include <QDir>

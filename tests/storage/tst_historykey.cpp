@@ -3,9 +3,9 @@
 // unmasked (in headers, the URL, bodies, messages) and must keep it out of every byte of the
 // database, its write-ahead log included, and of the export; while what is not secret is kept
 // as it was.
-#include "historyconversion.h"
-#include "historyredaction.h"
-#include "historystore.h"
+#include "cli/historyconversion.h"
+#include "storage/historyredaction.h"
+#include "storage/historystore.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,8 +3,8 @@
 // search and filters, large bodies cut with their real size kept, the JSON export, removal.
 // (tst_historyfiles: the file itself — migration, damage, locks, newer schemas, threads;
 // tst_historykey: the API key kept out of every byte of it.)
-#include "historyconversion.h"
-#include "historystore.h"
+#include "cli/historyconversion.h"
+#include "storage/historystore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Connection profiles in settings: the sandbox always first, add/replace/remove, the active one,
 // the old single-connection settings migrated, and never a key among them.
-#include "profilestore.h"
+#include "storage/profilestore.h"
 
 #include <QSettings>
 #include <QTemporaryDir>

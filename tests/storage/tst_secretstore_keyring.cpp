@@ -2,8 +2,8 @@
 // The API key in a real Secret Service: gnome-keyring-daemon in a private D-Bus session with a
 // fresh home, started by with-keyring.sh (never a developer's own keyring). Written, read back by
 // a fresh store, overwritten, removed, and found in no file under the app's locations meanwhile.
-#include "profilestore.h"
-#include "secretstore.h"
+#include "storage/profilestore.h"
+#include "storage/secretstore.h"
 #include "secretstoretesting.h"
 
 #include <QDir>

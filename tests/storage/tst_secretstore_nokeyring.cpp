@@ -2,8 +2,8 @@
 // The API key on a machine with no keychain at all (no D-Bus session, as on a bare server or in
 // a container): the store says so in words, keeps the key for the session only, writes a 0600
 // file only when the person opted in, lets ARIZE_API_KEY win, and leaves the key in no other file.
-#include "profilestore.h"
-#include "secretstore.h"
+#include "storage/profilestore.h"
+#include "storage/secretstore.h"
 #include "secretstoretesting.h"
 
 #include <QDir>

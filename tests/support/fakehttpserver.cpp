@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "fakehttpserver.h"
+#include "support/fakehttpserver.h"
 
 #include <QHostAddress>
 #include <QTcpServer>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "testdata.h"
+#include "support/testdata.h"
 
 #include <QDir>
 #include <QFile>

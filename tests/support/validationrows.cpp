@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "validationrows.h"
+#include "support/validationrows.h"
 
-#include "requestcheck.h"
-#include "testdata.h"
+#include "core/request/requestcheck.h"
+#include "support/testdata.h"
 
 #include <QTest>
 

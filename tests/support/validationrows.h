@@ -4,7 +4,7 @@
 // Helpers for the data-driven validation tests: bodies written with "$tokens" for real IDs,
 // patched one field at a time, and compared with the full list of findings they must give.
 
-#include "diagnostic.h"
+#include "core/diagnostic.h"
 
 #include <QJsonObject>
 #include <QStringList>

@@ -3,8 +3,8 @@
 
 // Drives the real composer window the way a person does: by object name, keys and clicks.
 
-#include "mainwindow.h"
-#include "userprompts.h"
+#include "ui/mainwindow.h"
+#include "ui/userprompts.h"
 
 #include <QLineEdit>
 #include <QStringList>

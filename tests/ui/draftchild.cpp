@@ -5,9 +5,9 @@
 // (base64) and "ready", then waits to be killed.
 //   draftchild DIR form|raw
 #include "composerdriver.h"
-#include "draftautosave.h"
-#include "mainwindow.h"
-#include "previewpane.h"
+#include "storage/draftautosave.h"
+#include "ui/mainwindow.h"
+#include "ui/previewpane.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -2,10 +2,10 @@
 // Renders the composer with a realistic task into a PNG for the README:
 //   QT_QPA_PLATFORM=offscreen build-dev/tests/ui/take_screenshot resources/screenshot.png
 // Refresh it whenever the window changes.
-#include "localsandbox.h"
-#include "mainwindow.h"
-#include "resultspane.h"
-#include "testdata.h"
+#include "sandbox/localsandbox.h"
+#include "ui/mainwindow.h"
+#include "ui/resultspane.h"
+#include "support/testdata.h"
 
 #include <QApplication>
 #include <QLineEdit>

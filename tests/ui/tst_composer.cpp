@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 // The composer window, driven like a person would: typing, clicking, switching.
 #include "composerdriver.h"
-#include "evaluatorcard.h"
-#include "fakehttpserver.h"
-#include "tasksubmitter.h"
-#include "evaluatorlisteditor.h"
-#include "fieldfeedback.h"
-#include "previewpane.h"
-#include "taskform.h"
-#include "jsonparse.h"
-#include "testdata.h"
+#include "ui/evaluatorcard.h"
+#include "support/fakehttpserver.h"
+#include "net/tasksubmitter.h"
+#include "ui/evaluatorlisteditor.h"
+#include "ui/fieldfeedback.h"
+#include "ui/previewpane.h"
+#include "ui/taskform.h"
+#include "core/json/jsonparse.h"
+#include "support/testdata.h"
 
 #include <QCheckBox>
 #include <QClipboard>

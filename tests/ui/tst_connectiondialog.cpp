@@ -3,8 +3,8 @@
 // one is checked as it is typed (plain http to another host, a /v2 path), and OK applies the
 // address, key, timeout and casing to the active profile. The key stays out of the settings.
 #include "composerdriver.h"
-#include "previewpane.h"
-#include "profilestore.h"
+#include "ui/previewpane.h"
+#include "storage/profilestore.h"
 
 #include <QComboBox>
 #include <QDialog>

@@ -3,9 +3,9 @@
 // parse), is killed with SIGKILL once the edit is autosaved, and a fresh window offers the work
 // back and restores it exactly. Declining discards it; a clean close leaves nothing behind.
 #include "composerdriver.h"
-#include "draftautosave.h"
-#include "previewpane.h"
-#include "testdata.h"
+#include "storage/draftautosave.h"
+#include "ui/previewpane.h"
+#include "support/testdata.h"
 
 #include <QAction>
 #include <QFile>

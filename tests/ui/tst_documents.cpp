@@ -2,14 +2,14 @@
 // Where the body comes from and where it goes: Raw JSON mode, pastes, drafts, Send and Save.
 // Each case here is a bug found in review, with the test that would have caught it.
 #include "composerdriver.h"
-#include "evaluatorcard.h"
-#include "evaluatorlisteditor.h"
-#include "fieldfeedback.h"
-#include "messageseditor.h"
-#include "previewpane.h"
-#include "runconfigform.h"
-#include "taskform.h"
-#include "testdata.h"
+#include "ui/evaluatorcard.h"
+#include "ui/evaluatorlisteditor.h"
+#include "ui/fieldfeedback.h"
+#include "ui/messageseditor.h"
+#include "ui/previewpane.h"
+#include "ui/runconfigform.h"
+#include "ui/taskform.h"
+#include "support/testdata.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -4,12 +4,12 @@
 // form comes back as a created task. One click leads to a real Arize connection, and the choice
 // is kept for the next start.
 #include "composerdriver.h"
-#include "evaluatorcard.h"
-#include "evaluatorlisteditor.h"
-#include "localsandbox.h"
-#include "resultspane.h"
-#include "taskform.h"
-#include "testdata.h"
+#include "ui/evaluatorcard.h"
+#include "ui/evaluatorlisteditor.h"
+#include "sandbox/localsandbox.h"
+#include "ui/resultspane.h"
+#include "ui/taskform.h"
+#include "support/testdata.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -2,12 +2,12 @@
 // Single fields of the composer and how they move: sampling rate, evaluator order, JSON
 // editors, Tab.
 #include "composerdriver.h"
-#include "evaluatorcard.h"
-#include "evaluatorlisteditor.h"
-#include "fieldfeedback.h"
-#include "jsonparse.h"
-#include "previewpane.h"
-#include "taskform.h"
+#include "ui/evaluatorcard.h"
+#include "ui/evaluatorlisteditor.h"
+#include "ui/fieldfeedback.h"
+#include "core/json/jsonparse.h"
+#include "ui/previewpane.h"
+#include "ui/taskform.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -3,12 +3,12 @@
 // filters, an entry reopens into the form (a copy to change), re-sends, shows its stored answer,
 // exports without the key, and is deleted; a damaged database leaves the app working.
 #include "composerdriver.h"
-#include "fakehttpserver.h"
-#include "historypanel.h"
-#include "historyservice.h"
-#include "previewpane.h"
-#include "resultspane.h"
-#include "testdata.h"
+#include "support/fakehttpserver.h"
+#include "ui/historypanel.h"
+#include "storage/historyservice.h"
+#include "ui/previewpane.h"
+#include "ui/resultspane.h"
+#include "support/testdata.h"
 
 #include <QComboBox>
 #include <QDockWidget>

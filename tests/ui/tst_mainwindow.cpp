@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The window as a whole: title, layout remembered between runs, unsaved-changes handling.
 #include "composerdriver.h"
-#include "previewpane.h"
-#include "testdata.h"
+#include "ui/previewpane.h"
+#include "support/testdata.h"
 
 #include <QSettings>
 #include <QSplitter>

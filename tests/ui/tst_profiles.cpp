@@ -4,10 +4,10 @@
 // from the secret store when its profile is chosen again. Here no keychain answers (the tests'
 // D-Bus address leads nowhere), so keys are kept for the session, as the app promises then.
 #include "composerdriver.h"
-#include "fakehttpserver.h"
-#include "localsandbox.h"
-#include "profilestore.h"
-#include "testdata.h"
+#include "support/fakehttpserver.h"
+#include "sandbox/localsandbox.h"
+#include "storage/profilestore.h"
+#include "support/testdata.h"
 
 #include <QComboBox>
 #include <QFile>

@@ -4,18 +4,18 @@
 // on an error: field markers, switching casing and resending, the 429 countdown, cancel, large
 // bodies and a non-JSON page. The connection dialog is driven as a person would.
 #include "composerdriver.h"
-#include "evaluatorcard.h"
-#include "evaluatorlisteditor.h"
-#include "fakehttpserver.h"
-#include "fieldfeedback.h"
-#include "jsontreemodel.h"
-#include "jsontreetab.h"
-#include "previewpane.h"
-#include "responsetextview.h"
-#include "resultspane.h"
-#include "taskform.h"
-#include "tasksubmitter.h"
-#include "testdata.h"
+#include "ui/evaluatorcard.h"
+#include "ui/evaluatorlisteditor.h"
+#include "support/fakehttpserver.h"
+#include "ui/fieldfeedback.h"
+#include "core/json/jsontreemodel.h"
+#include "ui/jsontreetab.h"
+#include "ui/previewpane.h"
+#include "ui/responsetextview.h"
+#include "ui/resultspane.h"
+#include "ui/taskform.h"
+#include "net/tasksubmitter.h"
+#include "support/testdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
