@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/jsontreetab.h"
 
-#include "core/background.h"
+#include "core/async/background.h"
 #include "core/json/jsonindex.h"
 #include "core/json/jsontreemodel.h"
 

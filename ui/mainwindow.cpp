@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/mainwindow.h"
 
-#include "core/background.h"
+#include "core/async/background.h"
 #include "ui/diagnosticslist.h"
 #include "storage/draftautosave.h"
 #include "storage/profilestore.h"

@@ -2,7 +2,7 @@
 // The window's menus and file, clipboard and curl actions.
 #include "ui/mainwindow.h"
 
-#include "core/background.h"
+#include "core/async/background.h"
 #include "core/shell/curlcommand.h"
 #include "core/request/draftfile.h"
 #include "core/shell/pastedrequest.h"

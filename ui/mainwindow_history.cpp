@@ -4,7 +4,7 @@
 // touched through HistoryService, off the GUI thread.
 #include "ui/mainwindow.h"
 
-#include "core/background.h"
+#include "core/async/background.h"
 #include "core/request/draftfile.h"
 #include "cli/historyconversion.h"
 #include "ui/historypanel.h"

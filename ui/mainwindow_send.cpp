@@ -3,7 +3,7 @@
 // core's; the window only passes them along and shows them.
 #include "ui/mainwindow.h"
 
-#include "core/background.h"
+#include "core/async/background.h"
 #include "ui/connectiondialog.h"
 #include "net/connectionpresets.h"
 #include "core/request/draftfile.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/responsetextview.h"
 
-#include "core/background.h"
+#include "core/async/background.h"
 #include "ui/jsonhighlighter.h"
 
 #include <QFontDatabase>

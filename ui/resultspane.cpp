@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/resultspane.h"
 
-#include "core/background.h"
+#include "core/async/background.h"
 #include "ui/fieldfeedback.h"
 #include "ui/jsontreetab.h"
 #include "core/response/responsecodec.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "storage/draftautosave.h"
 
-#include "core/background.h"
+#include "core/async/background.h"
 #include "core/request/draftfile.h"
 
 #include <QDir>

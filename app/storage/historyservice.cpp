@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "storage/historyservice.h"
 
-#include "core/background.h"
+#include "core/async/background.h"
 #include "storage/historystore.h"
 
 

@@ -1,25 +1,28 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/async/executor.h"
+
 #include <QCoreApplication>
 #include <QMetaObject>
 #include <QObject>
 #include <QPointer>
-#include <QThreadPool>
 
 #include <functional>
 #include <memory>
 
 namespace tc {
 
-// Runs `work` on the global thread pool and hands its result to `done` on `context`'s thread.
-// If `context` is destroyed first, the result is dropped. Keeps file and parsing work off the
-// GUI thread without pulling in Qt Concurrent.
+// Runs `work` on `executor` (the global thread pool by default) and hands its result to `done`
+// on the GUI thread, always through the event loop. If `context` is destroyed first, the
+// result is dropped. Keeps file and parsing work off the GUI thread without Qt Concurrent.
+// For a series of jobs where only the newest matters, use LatestResult.
 template<typename Result>
-void runInBackground(QObject* context, std::function<Result()> work, std::function<void(Result)> done)
+void runInBackground(QObject* context, std::function<Result()> work, std::function<void(Result)> done,
+                     Executor* executor = nullptr)
 {
     QPointer<QObject> guard(context);
-    QThreadPool::globalInstance()->start([guard, work = std::move(work), done = std::move(done)]() mutable {
+    (executor ? executor : threadPoolExecutor())->post([guard, work = std::move(work), done = std::move(done)]() mutable {
         auto result = std::make_shared<Result>(work());
         // Posted to the application object, which outlives every context, and the guard is looked
         // at there, on the GUI thread: checking it here and posting to the context could post to
