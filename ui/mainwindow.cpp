@@ -2,30 +2,41 @@
 #include "ui/mainwindow.h"
 
 #include "core/async/background.h"
-#include "ui/diagnosticslist.h"
-#include "storage/draftautosave.h"
-#include "storage/profilestore.h"
-#include "storage/secretstore.h"
-#include "ui/resultspane.h"
+#include "core/request/draftfile.h"
+#include "core/shell/curlcommand.h"
+#include "core/shell/pastedrequest.h"
+#include "net/connectionpresets.h"
 #include "net/tasksubmitter.h"
+#include "session/connectionsession.h"
+#include "session/document.h"
+#include "session/historysession.h"
+#include "session/preferences.h"
+#include "session/sendsession.h"
+#include "storage/draftautosave.h"
+#include "storage/historyservice.h"
+#include "ui/connectiondialog.h"
+#include "ui/diagnosticslist.h"
+#include "ui/historypanel.h"
 #include "ui/previewpane.h"
-#include "core/request/requestcheck.h"
-#include "core/request/requestcodec.h"
+#include "ui/resultspane.h"
 #include "ui/taskform.h"
-#include "ui/userprompts.h"
-#include "core/request/validation.h"
 
+#include <QAction>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
 #include <QNetworkAccessManager>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSettings>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -33,12 +44,44 @@ namespace tc::gui {
 
 MainWindow::MainWindow(std::unique_ptr<UserPrompts> prompts, QNetworkAccessManager* network,
                        const QString& environmentKey, QWidget* parent)
-    : QMainWindow(parent), m_prompts(prompts ? std::move(prompts) : std::make_unique<DialogPrompts>()),
-      m_submitter(new TaskSubmitter(network ? network : new QNetworkAccessManager(this), this)),
-      m_environmentKey(environmentKey)
+    : QMainWindow(parent),
+      m_prompts(prompts ? std::move(prompts) : std::make_unique<DialogPrompts>()),
+      m_preferences(std::make_unique<session::Preferences>()),
+      m_document(new session::Document(this)),
+      m_connection(new session::ConnectionSession(m_preferences.get(), environmentKey,
+                                                  QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
+                                                  this)),
+      m_send(new session::SendSession(network ? network : new QNetworkAccessManager(this), m_document, m_connection,
+                                      this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    buildCentral();
+    buildMenus();
+    wireDocument();
+    wireConnection();
+    wireSending();
+    restoreLayout();
 
+    m_connection->start();
+    m_document->setCasing(m_connection->casing());
+    m_preview->setCasing(m_connection->casing());
+    m_document->newDocument(); // as the form reads it: the state a new window starts saved in
+    updateTitle();
+    say(QStringLiteral("Ready: fill in the form; the body on the right follows as you type"), 0);
+}
+
+MainWindow::~MainWindow()
+{
+    // A cell editor still open commits its text while the children are destroyed; by then this
+    // window is half gone and must not hear about it.
+    m_form->blockSignals(true);
+    m_preview->blockSignals(true);
+}
+
+// --- Building -----------------------------------------------------------------------------
+
+void MainWindow::buildCentral()
+{
     m_form = new TaskForm(this);
     m_form->setObjectName(QStringLiteral("taskForm"));
     m_formScroll = new QScrollArea(this);
@@ -50,16 +93,17 @@ MainWindow::MainWindow(std::unique_ptr<UserPrompts> prompts, QNetworkAccessManag
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(6, 6, 6, 6);
     auto* sendRow = new QHBoxLayout;
-    m_send = new QPushButton(QStringLiteral("Send"), right);
-    m_send->setObjectName(QStringLiteral("send"));
-    m_send->setAccessibleName(QStringLiteral("Send the request"));
-    m_send->setToolTip(QStringLiteral("Create the task (Ctrl+Enter)"));
+    m_sendButton = new QPushButton(QStringLiteral("Send"), right);
+    m_sendButton->setObjectName(QStringLiteral("send"));
+    m_sendButton->setAccessibleName(QStringLiteral("Send the request"));
+    m_sendButton->setToolTip(QStringLiteral("Create the task (Ctrl+Enter)"));
     m_sendReason = new QLabel(right);
     m_sendReason->setObjectName(QStringLiteral("sendReason"));
     m_sendReason->setWordWrap(true);
-    sendRow->addWidget(m_send);
+    sendRow->addWidget(m_sendButton);
     sendRow->addWidget(m_sendReason, 1);
     rightLayout->addLayout(sendRow);
+
     auto* connectionRow = new QHBoxLayout;
     m_profileSwitcher = new QComboBox(right);
     m_profileSwitcher->setObjectName(QStringLiteral("profileSwitcher"));
@@ -70,9 +114,6 @@ MainWindow::MainWindow(std::unique_ptr<UserPrompts> prompts, QNetworkAccessManag
     m_connectionLine->setObjectName(QStringLiteral("connectionLine"));
     m_connectionLine->setWordWrap(true);
     m_connectionLine->setTextFormat(Qt::RichText);
-    connect(m_connectionLine, &QLabel::linkActivated, this, [this](const QString& link) {
-        editConnectionWith(link == QLatin1String("#arize") ? QStringLiteral("global") : QString());
-    });
     connectionRow->addWidget(m_connectionLine, 1);
     rightLayout->addLayout(connectionRow);
 
@@ -81,6 +122,7 @@ MainWindow::MainWindow(std::unique_ptr<UserPrompts> prompts, QNetworkAccessManag
     m_preview = new PreviewPane(m_rightSplitter);
     m_list = new DiagnosticsList(m_rightSplitter);
     m_results = new ResultsPane(m_rightSplitter);
+    m_results->setLargeThreshold(m_preferences->largeResponseBytes());
     m_rightSplitter->setStretchFactor(0, 3);
     m_rightSplitter->setStretchFactor(1, 1);
     m_rightSplitter->setStretchFactor(2, 3);
@@ -94,172 +136,309 @@ MainWindow::MainWindow(std::unique_ptr<UserPrompts> prompts, QNetworkAccessManag
     m_splitter->setStretchFactor(1, 1);
     setCentralWidget(m_splitter);
 
-    buildMenus();
-    connect(m_form, &TaskForm::edited, this, [this] {
-        m_pristine = false;
-        m_serverDiagnostics.clear(); // the server spoke about the request as it was
-        refreshFromForm();
-    });
-    connect(m_preview, &PreviewPane::casingChanged, this, [this](EnumCasing casing) {
-        QSettings().setValue(QStringLiteral("preview/casing"), toApiString(casing));
-        refreshFromForm();
-    });
+    m_connectionBadge = new QLabel(this);
+    m_connectionBadge->setObjectName(QStringLiteral("connectionBadge"));
+    statusBar()->addPermanentWidget(m_connectionBadge);
+}
+
+void MainWindow::buildMenus()
+{
+    const auto add = [this](QMenu* menu, const QString& text, QList<QKeySequence> keys, auto slot, const QString& name) {
+        QAction* action = menu->addAction(text);
+        action->setObjectName(name);
+        action->setShortcuts(keys);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    QMenu* file = menuBar()->addMenu(QStringLiteral("&File"));
+    add(file, QStringLiteral("&New"), {QKeySequence::New}, &MainWindow::newDraft, QStringLiteral("actionNew"));
+    add(file, QStringLiteral("&Open…"), {QKeySequence::Open}, &MainWindow::openDraft, QStringLiteral("actionOpen"));
+    m_recentMenu = file->addMenu(QStringLiteral("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fillRecentMenu();
+    add(file, QStringLiteral("&Save"), {QKeySequence::Save}, &MainWindow::saveDraft, QStringLiteral("actionSave"));
+    add(file, QStringLiteral("Save &As…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)}, &MainWindow::saveDraftAs,
+        QStringLiteral("actionSaveAs"));
+    file->addSeparator();
+    add(file, QStringLiteral("&Quit"), {QKeySequence::Quit}, &QWidget::close, QStringLiteral("actionQuit"));
+
+    QMenu* edit = menuBar()->addMenu(QStringLiteral("&Edit"));
+    add(edit, QStringLiteral("&Copy as curl"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)}, &MainWindow::copyAsCurl,
+        QStringLiteral("actionCopyCurl"));
+    add(edit, QStringLiteral("&Paste curl or JSON"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V)},
+        &MainWindow::pasteRequest, QStringLiteral("actionPasteRequest"));
+
+    QMenu* request = menuBar()->addMenu(QStringLiteral("&Request"));
+    add(request, QStringLiteral("&Send"), {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
+        &MainWindow::requestSend, QStringLiteral("actionSend"));
+    add(request, QStringLiteral("&Connection…"), {QKeySequence(Qt::CTRL | Qt::Key_K)}, &MainWindow::editConnection,
+        QStringLiteral("actionConnection"));
+    add(request, QStringLiteral("Save &Response…"), {}, &MainWindow::saveResponse, QStringLiteral("actionSaveResponse"));
+    m_rawAction = request->addAction(QStringLiteral("Edit &Raw JSON"));
+    m_rawAction->setObjectName(QStringLiteral("actionRawJson"));
+    m_rawAction->setCheckable(true);
+    m_rawAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+}
+
+void MainWindow::restoreLayout()
+{
+    resize(1280, 820);
+    restoreGeometry(m_preferences->windowGeometry());
+    if (!m_splitter->restoreState(m_preferences->mainSplitter()))
+        m_splitter->setSizes({640, 640});
+    if (!m_rightSplitter->restoreState(m_preferences->rightSplitter()))
+        m_rightSplitter->setSizes({320, 110, 360});
+}
+
+// --- Wiring -------------------------------------------------------------------------------
+
+void MainWindow::wireDocument()
+{
+    // From the widgets to the document: what the person did.
+    connect(m_form, &TaskForm::edited, this, [this] { readFormIntoDocument(true); });
     connect(m_preview, &PreviewPane::rawModeChanged, this, [this](bool raw) {
         if (raw)
-            enterRawMode();
+            m_document->enterRawMode();
         else
-            leaveRawMode();
+            m_document->leaveRawMode(m_preview->text());
     });
-    connect(m_preview, &PreviewPane::rawTextEdited, this, &MainWindow::applyRawText);
-    connect(m_list, &DiagnosticsList::fieldRequested, this, &MainWindow::focusField);
-    connect(m_send, &QPushButton::clicked, this, &MainWindow::requestSend);
-
-    QSettings settings;
-    m_preview->setCasing(parseEnumCasing(settings.value(QStringLiteral("preview/casing")).toString())
-                             .value_or(EnumCasing::Lower));
-    resize(1280, 820);
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    if (!m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray()))
-        m_splitter->setSizes({640, 640});
-    if (!m_rightSplitter->restoreState(settings.value(QStringLiteral("window/rightPanes")).toByteArray()))
-        m_rightSplitter->setSizes({320, 110, 360});
-
-    buildSending();
-    refreshFromForm();
-    markSaved(QString());
-    statusBar()->showMessage(QStringLiteral("Ready: fill in the form; the body on the right follows as you type"));
-}
-
-MainWindow::~MainWindow()
-{
-    // A cell editor still open commits its text while the children are destroyed; by then this
-    // window is half gone and must not hear about it.
-    m_form->blockSignals(true);
-    m_preview->blockSignals(true);
-}
-
-void MainWindow::refreshFromForm()
-{
-    if (m_preview->rawMode())
-        return; // the raw text drives the form, not the other way round
-    FormRead read = m_form->read();
-    Diagnostics diagnostics = read.problems;
-    diagnostics << validateTaskRequest(read.request);
-    m_preview->showGenerated(requestBodyText(read.request, m_preview->casing()));
-    m_formRequest = std::move(read.request); // read once per edit; Send, Save and the title use it
-    showDiagnostics(diagnostics);
-    updateTitle();
-}
-
-void MainWindow::enterRawMode()
-{
-    // The text is the generated body and means exactly what the form holds: nothing to apply.
-    m_rawParses = true;
-    m_rawRequest = m_formRequest;
-    m_rawAppliedText = m_preview->text();
-    // While the text rules, the form only shows it: edits there would go nowhere.
-    m_formScroll->setEnabled(false);
-    updateTitle();
-}
-
-void MainWindow::leaveRawMode()
-{
-    ++m_rawGeneration; // a check still running no longer matters
-    // An edit still inside the debounce has not reached the form yet: apply it now. Text the
-    // form already holds is left alone, so hidden values the body omits survive a round trip.
-    if (m_preview->text() != m_rawAppliedText) {
-        const RequestCheck check = checkRequestText(m_preview->text().toUtf8());
-        if (!check.parseError)
-            m_form->setRequest(check.request);
+    connect(m_rawAction, &QAction::toggled, this, [this](bool on) {
+        if (m_preview->rawMode() == on)
+            return;
+        m_preview->setRawMode(on);
+        if (on)
+            m_document->enterRawMode();
         else
-            statusBar()->showMessage(QStringLiteral("The raw JSON did not parse; the form shows what it held before"), 8000);
-    }
-    m_rawParses = true;
-    m_formScroll->setEnabled(true);
-    refreshFromForm();
+            m_document->leaveRawMode(m_preview->text());
+    });
+    connect(m_preview, &PreviewPane::rawTextEdited, this, [this](const QString& text) {
+        m_document->rawTextChanged(text);
+        m_document->checkRawText();
+    });
+    connect(m_list, &DiagnosticsList::fieldRequested, this, &MainWindow::focusField);
+
+    // From the document to the widgets: what it now holds.
+    connect(m_document, &session::Document::formReplaced, this, [this](const TaskRequest& request) {
+        m_form->setRequest(request);
+        readFormIntoDocument(false); // the form's own reading: what it can hold of the request
+    });
+    connect(m_document, &session::Document::rawModeChanged, this, &MainWindow::showRawMode);
+    connect(m_document, &session::Document::rawTextReplaced, m_preview, &PreviewPane::setTextQuietly);
+    connect(m_document, &session::Document::bodyChanged, m_preview, &PreviewPane::showGenerated);
+    connect(m_document, &session::Document::rawErrorChanged, m_preview, &PreviewPane::showRawError);
+    connect(m_document, &session::Document::diagnosticsChanged, this, &MainWindow::showDiagnostics);
+    connect(m_document, &session::Document::stateChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &session::Document::fileUsed, this,
+            [this](const QString& path) { m_preferences->rememberRecentFile(path); });
+    connect(m_document, &session::Document::notice, this, [this](const QString& message) { say(message); });
+    connect(m_document, &session::Document::loadFinished, this, [this](bool ok, const QString& message) {
+        say(message, ok ? 6000 : 15000);
+        if (!ok)
+            m_prompts->showError(this, QStringLiteral("Cannot open the draft"), message);
+        emit draftLoaded(ok);
+    });
 }
 
-void MainWindow::applyRawText(const QString& text)
+void MainWindow::wireConnection()
 {
-    // Parsing a pasted body can take a while when it is large: do it off the GUI thread and use
-    // the newest result only.
-    const quint64 generation = ++m_rawGeneration;
-    const QByteArray bytes = text.toUtf8();
-    runInBackground<RequestCheck>(
-        this, [bytes] { return checkRequestText(bytes); },
-        [this, generation](RequestCheck check) {
-            if (generation != m_rawGeneration || !m_preview->rawMode())
-                return;
-            if (check.parseError) {
-                m_rawParses = false;
-                m_preview->showRawError(QStringLiteral("Not valid JSON, so the form was left as it was: ")
-                                        + check.parseError->toString());
-            } else {
-                m_rawParses = true;
-                m_pristine = false;
-                m_rawRequest = check.request;
-                m_rawAppliedText = m_preview->text();
-                m_preview->showRawError(QString());
-                m_form->setRequest(check.request);
-                showDiagnostics(check.diagnostics);
-            }
-            updateSendState();
-            updateTitle();
+    connect(m_preview, &PreviewPane::casingChanged, m_connection, &session::ConnectionSession::setCasing);
+    connect(m_connection, &session::ConnectionSession::casingChanged, this, [this](EnumCasing casing) {
+        m_preview->setCasing(casing);
+        m_document->setCasing(casing);
+    });
+    connect(m_connection, &session::ConnectionSession::connectionChanged, this, [this] {
+        fillProfileSwitcher();
+        updateConnectionLine();
+        updateTitle();
+        showDiagnostics(); // Send may have become possible (the sandbox started) or not
+    });
+    connect(m_connection, &session::ConnectionSession::apiKeyLoaded, this, &MainWindow::apiKeyLoaded);
+    connect(m_connection, &session::ConnectionSession::notice, this, [this](const QString& message) { say(message, 12000); });
+    connect(m_connectionLine, &QLabel::linkActivated, this, [this](const QString& link) {
+        editConnectionWith(link == QLatin1String("#arize") ? QStringLiteral("global") : QString());
+    });
+    connect(m_profileSwitcher, &QComboBox::activated, this, [this](int index) {
+        const QString id = m_profileSwitcher->itemData(index).toString();
+        if (id.isEmpty()) { // "Add a profile…"
+            fillProfileSwitcher();
+            editConnectionWith(QStringLiteral("global"));
+            return;
+        }
+        m_connection->switchTo(id);
+    });
+}
+
+void MainWindow::wireSending()
+{
+    TaskSubmitter* submitter = m_send->submitter();
+    connect(m_sendButton, &QPushButton::clicked, this, &MainWindow::requestSend);
+    connect(m_send, &session::SendSession::sending, this, [this](const QString& destination) {
+        m_sendButton->setEnabled(false);
+        m_results->showSending(destination);
+    });
+    connect(m_send, &session::SendSession::answered, m_results, &ResultsPane::showResult);
+    connect(m_send, &session::SendSession::stateChanged, this, &MainWindow::showDiagnostics);
+    connect(m_send, &session::SendSession::refused, this, [this](const QString& reason) { say(reason); });
+    connect(m_send, &session::SendSession::notice, this, [this](const QString& message) { say(message, 10000); });
+    connect(submitter, &TaskSubmitter::retryStateChanged, m_results, &ResultsPane::setRetryState);
+    connect(m_results, &ResultsPane::cancelRequested, submitter, &TaskSubmitter::cancel);
+    connect(m_results, &ResultsPane::retryRequested, submitter, &TaskSubmitter::retry);
+    connect(m_results, &ResultsPane::saveRequested, this, &MainWindow::saveResponse);
+    connect(m_results, &ResultsPane::switchCasingRequested, m_send, &session::SendSession::switchCasingAndResend);
+}
+
+void MainWindow::wireHistory()
+{
+    connect(m_historyDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            refreshHistory();
+    });
+    connect(m_history, &session::HistorySession::opened, this, [this](bool ok) {
+        if (!ok)
+            m_historyPanel->showUnavailable(m_history->unavailableReason());
+        refreshHistory();
+    });
+    connect(m_history, &session::HistorySession::changed, this, &MainWindow::refreshHistory);
+    connect(m_history, &session::HistorySession::listed, m_historyPanel, &HistoryPanel::showEntries);
+    connect(m_history, &session::HistorySession::unavailable, m_historyPanel, &HistoryPanel::showUnavailable);
+    connect(m_history, &session::HistorySession::notice, this, [this](const QString& message) { say(message, 10000); });
+    connect(m_history, &session::HistorySession::exportFailed, this, [this](const QString& message) {
+        m_prompts->showError(this, QStringLiteral("Export the history"), message);
+    });
+    connect(m_historyPanel, &HistoryPanel::queryChanged, this, &MainWindow::refreshHistory);
+    connect(m_historyPanel, &HistoryPanel::openRequested, this, [this](qint64 id) {
+        m_history->fetch(id, [this](const storage::HistoryEntry& entry) { openHistoryEntry(entry); });
+    });
+    connect(m_historyPanel, &HistoryPanel::resendRequested, this, [this](qint64 id) {
+        m_history->fetch(id, [this](const storage::HistoryEntry& entry) {
+            // The entry, checked as always, or nothing: never the draft it would have replaced.
+            if (openHistoryEntry(entry))
+                requestSend();
         });
+    });
+    connect(m_historyPanel, &HistoryPanel::viewRequested, this, [this](qint64 id) {
+        m_history->fetch(id, [this](const storage::HistoryEntry& entry) {
+            const session::StoredAnswer answer = session::HistorySession::storedAnswer(entry);
+            m_results->showResult(answer.result, answer.explanation);
+            say(answer.note, 10000);
+        });
+    });
+    connect(m_historyPanel, &HistoryPanel::exportRequested, this, [this](const QList<qint64>& ids) {
+        const QString path = m_prompts->saveFileName(this, QStringLiteral("history.json"));
+        if (!path.isEmpty())
+            m_history->exportTo(ids, path);
+    });
+    connect(m_historyPanel, &HistoryPanel::deleteRequested, m_history, &session::HistorySession::remove);
+    connect(m_historyPanel, &HistoryPanel::clearRequested, this, [this] {
+        if (m_prompts->confirm(this, QStringLiteral("Clear the history"),
+                               QStringLiteral("Delete every entry of the history? This cannot be undone.")))
+            m_history->clear();
+    });
 }
 
-void MainWindow::showDiagnostics(const Diagnostics& diagnostics)
+// --- Showing the sessions' state ----------------------------------------------------------
+
+void MainWindow::readFormIntoDocument(bool byUser)
 {
-    m_diagnostics = diagnostics;
-    // The server's markers show beside the local ones but do not block Send: the user may fix
+    const FormRead read = m_form->read();
+    m_document->formRead(read.request, read.problems, byUser);
+}
+
+void MainWindow::syncRawText()
+{
+    // The editor's newest text may still be inside its debounce: the document must have it
+    // before anything asks whether the work is saved.
+    if (m_preview->rawMode())
+        m_document->rawTextChanged(m_preview->text());
+}
+
+void MainWindow::showRawMode(bool raw)
+{
+    if (m_preview->rawMode() != raw)
+        m_preview->setRawMode(raw);
+    const QSignalBlocker blocker(m_rawAction);
+    m_rawAction->setChecked(raw);
+    // While the text rules, the form only shows it: edits there would go nowhere.
+    m_formScroll->setEnabled(!raw);
+    if (!raw)
+        readFormIntoDocument(false); // the form is the truth again
+}
+
+void MainWindow::showDiagnostics()
+{
+    // The server's markers show beside the local ones but do not block Send: the person may fix
     // them or decide the server was wrong.
-    const Diagnostics shown = diagnostics + m_serverDiagnostics;
-    m_form->showDiagnostics(m_pristine ? m_serverDiagnostics : shown);
+    const Diagnostics server = m_send->serverDiagnostics();
+    const Diagnostics shown = m_document->diagnostics() + server;
+    m_form->showDiagnostics(m_document->isPristine() ? server : shown);
     m_list->setDiagnostics(shown);
-    updateSendState();
+    const session::SendReadiness readiness = m_send->readiness();
+    m_sendButton->setEnabled(readiness.canSend);
+    m_sendReason->setText(readiness.reason);
+    m_sendButton->setAccessibleDescription(readiness.reason);
 }
 
-void MainWindow::updateSendState()
+void MainWindow::updateTitle()
 {
-    const auto errors = std::count_if(m_diagnostics.cbegin(), m_diagnostics.cend(),
-                                      [](const Diagnostic& d) { return d.severity == Severity::Error; });
-    const auto warnings = m_diagnostics.size() - errors;
-    QString reason;
-    if (!m_rawParses)
-        reason = QStringLiteral("The raw JSON does not parse: fix it to send.");
-    else if (errors > 0)
-    {
-        const Diagnostic& first = *std::find_if(m_diagnostics.cbegin(), m_diagnostics.cend(),
-                                                [](const Diagnostic& d) { return d.severity == Severity::Error; });
-        reason = QStringLiteral("%1 problem%2 to fix before sending. First, %3: %4")
-                     .arg(errors)
-                     .arg(errors == 1 ? QString() : QStringLiteral("s"))
-                     .arg(first.path.isEmpty() ? QStringLiteral("the body") : first.path, first.message);
+    // Where Send goes belongs in the title when it is the sandbox: a task "created" there is not real.
+    setWindowTitle(m_document->displayName() + QStringLiteral("[*]")
+                   + (usingSandbox() ? QStringLiteral(" · local sandbox") : QString()));
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::updateConnectionLine()
+{
+    const Connection& connection = m_connection->connection();
+    if (m_connection->activeProfile().isSandbox() && !m_connection->sandbox()) {
+        m_connectionLine->setText(QStringLiteral("The <b>local sandbox</b> is not running · "
+                                                 "<a href=\"#arize\">Switch to Arize…</a>"));
+        m_connectionLine->setAccessibleName(QStringLiteral("The local sandbox is not running"));
+        m_connectionBadge->setText(QStringLiteral("No connection"));
+        return;
     }
-    else if (m_submitter->retrySecondsLeft() > 0)
-        reason = QStringLiteral("Rate limited: the server asked to wait %1 s more before the next request.")
-                     .arg(m_submitter->retrySecondsLeft());
-    else if (warnings > 0)
-        reason = QStringLiteral("Ready to send, with %1 warning%2 worth a look.")
-                     .arg(warnings)
-                     .arg(warnings == 1 ? QString() : QStringLiteral("s"));
-    else
-        reason = QStringLiteral("Ready to send.");
-    m_send->setEnabled(m_rawParses && errors == 0 && !m_submitter->isBusy() && m_submitter->retrySecondsLeft() == 0);
-    m_sendReason->setText(reason);
-    m_send->setAccessibleDescription(reason);
+    if (usingSandbox()) {
+        m_connectionLine->setText(QStringLiteral("To the <b>local sandbox</b> (%1, inside this app: no account needed, "
+                                                 "nothing leaves this machine) · <a href=\"#arize\">Switch to Arize…</a>")
+                                      .arg(connection.baseUrl.authority()));
+        m_connectionLine->setAccessibleName(QStringLiteral("Sending to the local sandbox inside this app"));
+        m_connectionBadge->setText(QStringLiteral("Local sandbox"));
+        return;
+    }
+    const QString key = m_connection->keyDescription();
+    m_connectionBadge->setText(connection.baseUrl.host());
+    m_connectionLine->setText(QStringLiteral("To <b>%1</b> · %2 · <a href=\"#connection\">Change… (Ctrl+K)</a>")
+                                  .arg(describeConnection(connection).toHtmlEscaped(), key));
+    m_connectionLine->setAccessibleName(QStringLiteral("Sending to %1, %2").arg(describeConnection(connection), key));
 }
 
-TaskRequest MainWindow::currentRequest() const
+void MainWindow::fillProfileSwitcher()
 {
-    return m_preview->rawMode() ? m_rawRequest : m_formRequest;
+    const QSignalBlocker blocker(m_profileSwitcher);
+    m_profileSwitcher->clear();
+    const QString active = m_connection->activeProfileId();
+    for (const storage::Profile& profile : m_connection->switchableProfiles()) {
+        m_profileSwitcher->addItem(profile.name, profile.id);
+        if (profile.id == active)
+            m_profileSwitcher->setCurrentIndex(m_profileSwitcher->count() - 1);
+    }
+    m_profileSwitcher->addItem(QStringLiteral("Add a profile…"), QString());
 }
 
-QByteArray MainWindow::bodyToSend() const
+void MainWindow::fillRecentMenu()
 {
-    if (!m_send->isEnabled())
-        return {};
-    return requestBodyText(currentRequest(), m_preview->casing());
+    m_recentMenu->clear();
+    const QStringList recent = m_preferences->recentFiles();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent.at(i);
+        QAction* action = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+        action->setObjectName(QStringLiteral("recentFile%1").arg(i));
+        action->setToolTip(path);
+        action->setStatusTip(path);
+        connect(action, &QAction::triggered, this, [this, path] { openRecentFile(path); });
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(QStringLiteral("No recent drafts"))->setEnabled(false);
 }
 
 void MainWindow::focusField(const QString& path)
@@ -267,33 +446,230 @@ void MainWindow::focusField(const QString& path)
     QWidget* field = m_form->fieldFor(path);
     if (!field || !field->isVisibleTo(m_form) || !m_formScroll->isEnabled()) {
         const QString what = path.isEmpty() ? QStringLiteral("the body as a whole") : path;
-        statusBar()->showMessage(m_preview->rawMode()
-                                     ? QStringLiteral("Edit %1 in the raw JSON").arg(what)
-                                     : QStringLiteral("%1 is not a field of this form: edit it in Raw JSON (Ctrl+J)").arg(what),
-                                 8000);
+        say(m_preview->rawMode()
+                ? QStringLiteral("Edit %1 in the raw JSON").arg(what)
+                : QStringLiteral("%1 is not a field of this form: edit it in Raw JSON (Ctrl+J)").arg(what));
         return;
     }
     m_formScroll->ensureWidgetVisible(field, 40, 80);
     field->setFocus(Qt::OtherFocusReason);
 }
 
-void MainWindow::updateTitle()
+void MainWindow::refreshHistory()
 {
-    const QString name = m_filePath.isEmpty() ? QStringLiteral("Untitled task") : QFileInfo(m_filePath).fileName();
-    // Where Send goes belongs in the title when it is the sandbox: a task "created" there is not real.
-    setWindowTitle(name + QStringLiteral("[*]") + (usingSandbox() ? QStringLiteral(" · local sandbox") : QString()));
-    // Compared as requests, so re-indenting or another enum casing is not a change; raw text
-    // that does not parse is always one (a draft that does not parse cannot be opened).
-    setWindowModified((m_preview->rawMode() && !m_rawParses) || !(currentRequest() == m_savedRequest));
-    autosaveNow(); // every change reaches the title: the autosave follows from here
+    if (m_history && m_history->isAvailable() && m_historyDock->isVisible())
+        m_history->refresh(m_historyPanel->query());
 }
 
-void MainWindow::markSaved(const QString& path)
+void MainWindow::say(const QString& message, int milliseconds)
 {
-    rememberRecentFile(path);
-    m_filePath = path;
-    m_savedRequest = currentRequest();
-    updateTitle();
+    statusBar()->showMessage(message, milliseconds);
+}
+
+// --- What the person asks for -------------------------------------------------------------
+
+bool MainWindow::maybeSave()
+{
+    syncRawText();
+    if (!isWindowModified())
+        return true;
+    const QString name = m_document->filePath().isEmpty() ? QStringLiteral("the untitled task")
+                                                          : QFileInfo(m_document->filePath()).fileName();
+    switch (m_prompts->askUnsavedChanges(this, name)) {
+    case UserPrompts::UnsavedChoice::Save: return saveDraft();
+    case UserPrompts::UnsavedChoice::Discard: return true;
+    case UserPrompts::UnsavedChoice::Cancel: return false;
+    }
+    return false;
+}
+
+void MainWindow::newDraft()
+{
+    if (maybeSave())
+        m_document->newDocument();
+}
+
+void MainWindow::openDraft()
+{
+    if (!maybeSave())
+        return;
+    const QString path = m_prompts->openFileName(this);
+    if (!path.isEmpty())
+        openDraftFile(path);
+}
+
+void MainWindow::openDraftFile(const QString& path)
+{
+    m_document->open(path);
+}
+
+void MainWindow::openRecentFile(const QString& path)
+{
+    if (!QFileInfo::exists(path)) {
+        m_preferences->forgetRecentFile(path);
+        say(QStringLiteral("%1 is no longer there; removed it from the recent drafts").arg(path));
+        return;
+    }
+    if (maybeSave())
+        openDraftFile(path);
+}
+
+bool MainWindow::saveDraft()
+{
+    if (m_document->filePath().isEmpty())
+        return saveDraftAs();
+    syncRawText();
+    const QString path = m_document->filePath();
+    const QString error = m_document->save(path);
+    if (!error.isEmpty()) {
+        m_prompts->showError(this, QStringLiteral("Cannot save the draft"), error);
+        return false;
+    }
+    say(QStringLiteral("Saved %1").arg(path), 6000);
+    return true;
+}
+
+bool MainWindow::saveDraftAs()
+{
+    const QString suggested = m_document->filePath().isEmpty() ? QStringLiteral("task.json") : m_document->filePath();
+    const QString path = m_prompts->saveFileName(this, suggested);
+    if (path.isEmpty())
+        return false;
+    syncRawText();
+    const QString error = m_document->save(path);
+    if (!error.isEmpty()) {
+        m_prompts->showError(this, QStringLiteral("Cannot save the draft"), error);
+        return false;
+    }
+    say(QStringLiteral("Saved %1").arg(path), 6000);
+    return true;
+}
+
+void MainWindow::copyAsCurl()
+{
+    CurlExportOptions options;
+    options.baseUrl = m_connection->connection().baseUrl.toString(); // the active connection's server, never its key
+    QGuiApplication::clipboard()->setText(curlCommand(m_document->body(), options));
+    say(QStringLiteral("Copied as curl; the API key is read from $ARIZE_API_KEY, never pasted in"), 6000);
+}
+
+void MainWindow::pasteRequest()
+{
+    pasteRequestText(QGuiApplication::clipboard()->text());
+}
+
+void MainWindow::pasteRequestText(const QString& text)
+{
+    const PastedRequest pasted = readPastedRequest(text);
+    QString error;
+    if (!pasted.body)
+        error = pasted.error;
+    else if (m_document->loadPasted(*pasted.body, pasted.origin, &error))
+        return say(QStringLiteral("Filled the form from the pasted %1").arg(pasted.origin), 6000);
+    say(QStringLiteral("Nothing pasted: %1").arg(error), 15000);
+}
+
+bool MainWindow::openHistoryEntry(const storage::HistoryEntry& entry)
+{
+    if (!maybeSave())
+        return false;
+    QString error;
+    if (!m_document->loadCopy(entry.record.requestBody, &error)) {
+        say(QStringLiteral("That entry's request is not a JSON body: ") + error, 10000);
+        return false;
+    }
+    say(QStringLiteral("The request from %1 is in the form").arg(entry.record.sentAt.toLocalTime().toString()));
+    return true;
+}
+
+void MainWindow::requestSend()
+{
+    m_send->send();
+}
+
+void MainWindow::editConnection()
+{
+    editConnectionWith(QString());
+}
+
+void MainWindow::editConnectionWith(const QString& presetId)
+{
+    if (findChild<ConnectionDialog*>())
+        return; // already open
+    const ConnectionDialog::Settings current{m_connection->connection(), m_results->largeThreshold(),
+                                             m_connection->keyFileAllowed()};
+    auto* dialog = new ConnectionDialog(current, m_connection->environmentKey(), m_connection->sandbox(),
+                                        m_connection->keyFileWarning(), this);
+    if (!presetId.isEmpty())
+        dialog->selectPreset(presetId);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const ConnectionDialog::Settings chosen = dialog->settings();
+        m_preferences->setLargeResponseBytes(chosen.largeResponseBytes);
+        m_results->setLargeThreshold(m_preferences->largeResponseBytes());
+        m_connection->setKeyFileAllowed(chosen.keyFileAllowed);
+        m_connection->setConnection(chosen.connection);
+        say(QStringLiteral("Sending to %1 from now on").arg(destinationName()), 6000);
+    });
+    dialog->open(); // window-modal, without a nested event loop
+}
+
+void MainWindow::saveResponse()
+{
+    if (!m_results->hasResult())
+        return;
+    const QString path = m_prompts->saveFileName(this, QStringLiteral("response.json"));
+    if (path.isEmpty())
+        return;
+    // Always the full body, as received, however little of it is shown.
+    const QByteArray body = m_results->result().body;
+    runInBackground<QString>(
+        this, [path, body] { return writeFileAtomically(path, body); },
+        [this, path](QString error) {
+            if (error.isEmpty())
+                say(QStringLiteral("Response saved to %1").arg(path), 6000);
+            else
+                m_prompts->showError(this, QStringLiteral("Save response"), QStringLiteral("The response was not saved: ") + error);
+        });
+}
+
+void MainWindow::restoreAndStartAutosave(const QString& directory)
+{
+    if (m_autosave)
+        return;
+    m_autosave = new storage::DraftAutosave(directory, this);
+    if (const std::optional<storage::AutosavedDraft> draft = m_autosave->leftBehind()) {
+        const QString when = draft->savedAt.isValid() ? QLocale().toString(draft->savedAt.toLocalTime(), QLocale::ShortFormat)
+                                                      : QStringLiteral("an unknown time");
+        const QString what = draft->filePath.isEmpty() ? QStringLiteral("an untitled task")
+                                                       : QFileInfo(draft->filePath).fileName();
+        if (m_prompts->askRestoreDraft(this, QStringLiteral("Restore %1 as it was at %2?").arg(what, when)))
+            m_document->restore(*draft);
+        else
+            m_autosave->discard();
+    }
+    m_document->setAutosave(m_autosave); // from here on every change is kept
+}
+
+void MainWindow::setHistory(const QString& path)
+{
+    if (m_history)
+        return;
+    m_history = new session::HistorySession(path, this);
+    m_send->setHistory(m_history->service());
+    m_historyPanel = new HistoryPanel(this);
+    m_historyDock = new QDockWidget(QStringLiteral("History"), this);
+    m_historyDock->setObjectName(QStringLiteral("historyDock"));
+    m_historyDock->setWidget(m_historyPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_historyDock);
+    m_historyDock->hide();
+    QAction* toggle = m_historyDock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("actionHistory"));
+    toggle->setText(QStringLiteral("&History"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    menuBar()->addMenu(QStringLiteral("&View"))->addAction(toggle);
+    wireHistory();
+    m_history->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -302,13 +678,23 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
-    if (m_autosave)
-        m_autosave->discard(); // closed on purpose, after the unsaved-changes question: nothing to restore
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("window/rightPanes"), m_rightSplitter->saveState());
+    m_document->discardAutosave(); // closed on purpose, after the unsaved-changes question
+    m_preferences->setWindowLayout(saveGeometry(), m_splitter->saveState(), m_rightSplitter->saveState());
     event->accept();
 }
+
+// --- Shorthands ---------------------------------------------------------------------------
+
+TaskSubmitter* MainWindow::submitter() const { return m_send->submitter(); }
+storage::HistoryService* MainWindow::history() const { return m_history ? m_history->service() : nullptr; }
+QStringList MainWindow::recentFiles() const { return m_preferences->recentFiles(); }
+Connection MainWindow::connection() const { return m_connection->connection(); }
+void MainWindow::setConnection(const Connection& connection) { m_connection->setConnection(connection); }
+void MainWindow::setSandbox(const Connection& sandbox) { m_connection->setSandbox(sandbox); }
+bool MainWindow::usingSandbox() const { return m_connection->usingSandbox(); }
+QString MainWindow::destinationName() const { return m_connection->destinationName(); }
+Diagnostics MainWindow::diagnostics() const { return m_document->diagnostics(); }
+QString MainWindow::currentFile() const { return m_document->filePath(); }
+QByteArray MainWindow::bodyToSend() const { return m_send->bodyToSend(); }
 
 } // namespace tc::gui

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/taskform.h"
 
+#include "session/document.h"
+
 #include "ui/evaluatorlisteditor.h"
 #include "ui/fieldfeedback.h"
 #include "ui/formrow.h"
@@ -89,12 +91,7 @@ TaskForm::~TaskForm()
 
 TaskRequest TaskForm::blankRequest()
 {
-    TaskRequest request;
-    request.evaluators << EvaluatorInput{};
-    RunConfiguration config;
-    config.messages << LlmMessage{};
-    request.runConfiguration = config;
-    return request;
+    return session::Document::blankRequest();
 }
 
 void TaskForm::buildGeneral(QFormLayout* form)

@@ -2,7 +2,7 @@
 #pragma once
 
 // The plain values the history is made of. Storage knows nothing of the network layer: the
-// caller turns what it sent and got back into a HistoryRecord (see app/cli/historyconversion.h).
+// caller turns what it sent and got back into a HistoryRecord (see app/session/historyconversion.h).
 
 #include <QByteArray>
 #include <QDateTime>

@@ -69,29 +69,24 @@ SecretStore::SecretStore(const QString& fallbackDirectory, QObject* parent)
 // to them. They have no parent, delete themselves when done, and their answer is dropped with us.
 SecretStore::~SecretStore() = default;
 
-void SecretStore::read(const QString& profileId)
+quint64 SecretStore::read(const QString& profileId)
 {
-    enqueue({SecretResult::Operation::Read, profileId, {}, m_fileFallbackAllowed});
+    return enqueue({SecretResult::Operation::Read, profileId, {}, m_fileFallbackAllowed, 0});
 }
 
-void SecretStore::write(const QString& profileId, const QString& key)
+quint64 SecretStore::write(const QString& profileId, const QString& key)
 {
-    enqueue({SecretResult::Operation::Write, profileId, key, m_fileFallbackAllowed});
+    return enqueue({SecretResult::Operation::Write, profileId, key, m_fileFallbackAllowed, 0});
 }
 
-void SecretStore::remove(const QString& profileId)
+quint64 SecretStore::remove(const QString& profileId)
 {
-    enqueue({SecretResult::Operation::Remove, profileId, {}, m_fileFallbackAllowed});
+    return enqueue({SecretResult::Operation::Remove, profileId, {}, m_fileFallbackAllowed, 0});
 }
 
 void SecretStore::setFileFallbackAllowed(bool allowed)
 {
     m_fileFallbackAllowed = allowed;
-}
-
-void SecretStore::setEnvironmentKey(const QString& key)
-{
-    m_environmentKey = key;
 }
 
 QString SecretStore::fileFallbackWarning() const
@@ -112,10 +107,13 @@ QString SecretStore::fallbackFilePath(const QString& profileId) const
 
 // One operation at a time, in the order asked: a read right after a write sees what the write did,
 // wherever the key went.
-void SecretStore::enqueue(Request request)
+quint64 SecretStore::enqueue(Request request)
 {
+    request.id = ++m_lastId;
+    const quint64 id = request.id;
     m_queue.enqueue(std::move(request));
     startNext();
+    return id;
 }
 
 void SecretStore::startNext()
@@ -124,15 +122,9 @@ void SecretStore::startNext()
         return;
     m_busy = true;
     const Request request = m_queue.dequeue();
+    m_currentId = request.id;
     using Op = SecretResult::Operation;
 
-    if (request.op == Op::Read && !m_environmentKey.isEmpty()) {
-        SecretResult result = resultFor(request.profileId, Op::Read);
-        result.key = m_environmentKey;
-        result.where = SecretResult::Where::Environment;
-        finishLater(result);
-        return;
-    }
     if (request.op == Op::Read && m_sessionKeys.contains(request.profileId)) {
         SecretResult result = resultFor(request.profileId, Op::Read);
         result.key = m_sessionKeys.value(request.profileId);
@@ -161,8 +153,10 @@ void SecretStore::finishLater(const SecretResult& result)
 void SecretStore::finish(const SecretResult& result)
 {
     m_busy = false;
+    SecretResult answered = result;
+    answered.requestId = m_currentId; // one request at a time: this answer is the current one's
     const QPointer<SecretStore> alive(this);
-    emit finished(result);
+    emit finished(answered);
     if (alive)
         startNext();
 }

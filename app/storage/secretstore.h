@@ -21,10 +21,11 @@ public:
     enum class Operation { Read, Write, Remove };
     Q_ENUM(Operation)
     // Where the key came from (Read) or went (Write). Nowhere: not found (Read), or Remove.
-    enum class Where { Nowhere, Keychain, Session, File, Environment };
+    enum class Where { Nowhere, Keychain, Session, File };
     Q_ENUM(Where)
 
     QString profileId;
+    quint64 requestId = 0; // as returned by the call that asked
     Operation op = Operation::Read;
     // False only when the operation failed (`message` says why). A read that finds no key is ok,
     // with `where` Nowhere; a write that could only keep the key for the session is ok too.
@@ -46,7 +47,7 @@ public:
 // the key is kept in memory for this session only and the result says so. Only when the person
 // opted in (`setFileFallbackAllowed`, after `fileFallbackWarning()`), it goes instead to a file
 // readable by its owner only (0600, in a 0700 folder) under the directory given here.
-// A key from ARIZE_API_KEY (`setEnvironmentKey`) wins over all of them for the session.
+// ARIZE_API_KEY is not this store's business: the connection session decides which key wins.
 // The key is never written to settings or logs, and QtKeychain's own plain-text fallback (into
 // QSettings) is never turned on.
 class SecretStore : public QObject
@@ -58,9 +59,10 @@ public:
     explicit SecretStore(const QString& fallbackDirectory, QObject* parent = nullptr);
     ~SecretStore() override;
 
-    void read(const QString& profileId);
-    void write(const QString& profileId, const QString& key);
-    void remove(const QString& profileId); // from the keychain, the session and the file
+    // Each returns the request's id; its answer carries the same id (SecretResult::requestId).
+    quint64 read(const QString& profileId);
+    quint64 write(const QString& profileId, const QString& key);
+    quint64 remove(const QString& profileId); // from the keychain, the session and the file
 
     // Off by default: a key in a file is only as safe as the file system and its backups.
     // Applies to calls made after it, not to those already waiting for the keychain.
@@ -70,9 +72,6 @@ public:
     QString fileFallbackWarning() const;
     QString fallbackFilePath(const QString& profileId) const;
 
-    // The app passes qEnvironmentVariable("ARIZE_API_KEY"); empty clears it. While set, every
-    // read answers with it (Where::Environment) and the keychain is not asked.
-    void setEnvironmentKey(const QString& key);
 
     static QString serviceName() { return QStringLiteral("taskcomposer"); }
 
@@ -86,9 +85,10 @@ private:
         QString profileId;
         QString key;
         bool fileAllowed; // as it was when asked: a later opt-in never sends an earlier key to a file
+        quint64 id;
     };
 
-    void enqueue(Request request);
+    quint64 enqueue(Request request);
     void startNext();
     void finishLater(const SecretResult& result);
     void finish(const SecretResult& result);
@@ -101,10 +101,11 @@ private:
 
     QString m_directory;
     bool m_fileFallbackAllowed = false;
-    QString m_environmentKey;
     QHash<QString, QString> m_sessionKeys; // only keys the keychain could not take
     QQueue<Request> m_queue;
     bool m_busy = false;
+    quint64 m_lastId = 0;
+    quint64 m_currentId = 0;
 };
 
 } // namespace tc::storage

@@ -3,7 +3,7 @@
 // unmasked (in headers, the URL, bodies, messages) and must keep it out of every byte of the
 // database, its write-ahead log included, and of the export; while what is not secret is kept
 // as it was.
-#include "cli/historyconversion.h"
+#include "session/historyconversion.h"
 #include "storage/historyredaction.h"
 #include "storage/historystore.h"
 
@@ -134,7 +134,7 @@ void TestHistoryKey::keyIsNeverStored()
     if (places.contains(QStringLiteral("error message")))
         result.message = QStringLiteral("proxy said: bad token %1").arg(key);
 
-    const HistoryRecord record = cli::historyRecordFrom(result, QStringLiteral("EU"));
+    const HistoryRecord record = session::historyRecordFrom(result, QStringLiteral("EU"));
     QVERIFY(recordText(record).contains(kKey)); // handed over unmasked
     {
         HistoryStore store(path());

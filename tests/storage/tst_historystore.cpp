@@ -3,7 +3,7 @@
 // search and filters, large bodies cut with their real size kept, the JSON export, removal.
 // (tst_historyfiles: the file itself — migration, damage, locks, newer schemas, threads;
 // tst_historykey: the API key kept out of every byte of it.)
-#include "cli/historyconversion.h"
+#include "session/historyconversion.h"
 #include "storage/historystore.h"
 
 #include <QJsonArray>
@@ -119,7 +119,7 @@ void TestHistoryStore::recordsEachOutcome()
     HistoryStore store(path());
     QVERIFY(!store.open());
     const QDateTime sentAt = QDateTime::currentDateTimeUtc();
-    const HistoryResult<qint64> id = store.record(cli::historyRecordFrom(result, QStringLiteral("EU production"), sentAt));
+    const HistoryResult<qint64> id = store.record(session::historyRecordFrom(result, QStringLiteral("EU production"), sentAt));
     QVERIFY2(id.ok(), qPrintable(id.error.message));
 
     // Read back by a second store on the same file, as the next start of the app would.
@@ -295,7 +295,7 @@ void TestHistoryStore::exportJson()
     QVERIFY(!store.open());
     const QDateTime at(QDate(2026, 11, 28), QTime(15, 4, 5, 250), QTimeZone::utc());
     const ApiResult result = apiResult(Outcome::Success, 201, kCreatedTask);
-    const qint64 created = *store.record(cli::historyRecordFrom(result, QStringLiteral("EU"), at)).value;
+    const qint64 created = *store.record(session::historyRecordFrom(result, QStringLiteral("EU"), at)).value;
     HistoryRecord binary = named(QStringLiteral("binary"), 200, QStringLiteral("success"), -10); // the newest
     binary.responseBody = QByteArray("\x00\xff\xfe", 3);
     const qint64 newest = *store.record(binary).value;

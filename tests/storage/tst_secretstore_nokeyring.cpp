@@ -39,8 +39,8 @@ private slots:
     void choiceCountsWhenAsked_data();
     void choiceCountsWhenAsked();
     void sessionKeysArePerProfile();
-    void environmentKeyWins_data();
-    void environmentKeyWins();
+    void answersCarryTheirRequestId_data();
+    void answersCarryTheirRequestId();
     void answersComeInOrder();
     void emptyKeyIsRefused();
     void keyIsInNoFileButTheOptedInOne_data();
@@ -254,38 +254,38 @@ void TestSecretStoreNoKeyring::sessionKeysArePerProfile()
     QCOMPARE(answerTo(store, [&] { store.read(QStringLiteral("two")); }).key, two);
 }
 
-void TestSecretStoreNoKeyring::environmentKeyWins_data()
+void TestSecretStoreNoKeyring::answersCarryTheirRequestId_data()
 {
+    // (ARIZE_API_KEY's precedence moved to the connection session: tst_connectionsession.)
     QTest::addColumn<Where>("stored");
-    QTest::addRow("over nothing stored") << Where::Nowhere;
-    QTest::addRow("over a session key") << Where::Session;
-    QTest::addRow("over an opted-in file") << Where::File;
+    QTest::addRow("nothing stored") << Where::Nowhere;
+    QTest::addRow("a session key") << Where::Session;
+    QTest::addRow("an opted-in file") << Where::File;
 }
 
-void TestSecretStoreNoKeyring::environmentKeyWins()
+void TestSecretStoreNoKeyring::answersCarryTheirRequestId()
 {
     QFETCH(Where, stored);
     const QString profile = QStringLiteral("prod");
     const QString storedKey = freshKey();
-    const QString environmentKey = freshKey(QStringLiteral("ak-env-"));
     SecretStore store(m_dataDir);
     store.setFileFallbackAllowed(stored == Where::File);
     if (stored != Where::Nowhere)
         QCOMPARE(answerTo(store, [&] { store.write(profile, storedKey); }).where, stored);
 
-    store.setEnvironmentKey(environmentKey);
-    const auto read = answerTo(store, [&] { store.read(profile); });
-    QVERIFY(read.ok);
-    QCOMPARE(read.where, Where::Environment);
-    QCOMPARE(read.key, environmentKey);
-    // Without a session bus, asking the keychain always comes back "unavailable": it was not asked.
-    QVERIFY(!read.keychainUnavailable);
-    QVERIFY(read.message.isEmpty());
-
-    store.setEnvironmentKey({});
-    const auto after = answerTo(store, [&] { store.read(profile); });
-    QCOMPARE(after.where, stored);
-    QCOMPARE(after.key, stored == Where::Nowhere ? QString() : storedKey);
+    // Three calls in a row: each answer names the call it answers, so a caller can wait for one.
+    QSignalSpy spy(&store, &SecretStore::finished);
+    const quint64 first = store.read(profile);
+    const quint64 second = store.write(QStringLiteral("other"), freshKey());
+    const quint64 third = store.read(profile);
+    QVERIFY(first != 0 && first < second && second < third);
+    QTRY_COMPARE(spy.size(), 3);
+    QCOMPARE(spy.at(0).at(0).value<SecretResult>().requestId, first);
+    QCOMPARE(spy.at(1).at(0).value<SecretResult>().requestId, second);
+    const auto read = spy.at(2).at(0).value<SecretResult>();
+    QCOMPARE(read.requestId, third);
+    QCOMPARE(read.where, stored);
+    QCOMPARE(read.key, stored == Where::Nowhere ? QString() : storedKey);
 }
 
 void TestSecretStoreNoKeyring::answersComeInOrder()

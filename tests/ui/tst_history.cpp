@@ -3,6 +3,7 @@
 // filters, an entry reopens into the form (a copy to change), re-sends, shows its stored answer,
 // exports without the key, and is deleted; a damaged database leaves the app working.
 #include "composerdriver.h"
+#include "net/tasksubmitter.h"
 #include "support/fakehttpserver.h"
 #include "ui/historypanel.h"
 #include "storage/historyservice.h"
@@ -129,12 +130,27 @@ void TestHistory::recordBrowseReopenResendExportDelete()
     QTest::mouseClick(child<QPushButton>(window.get(), QStringLiteral("historyView")), Qt::LeftButton);
     QTRY_VERIFY(child<QLabel>(window.get(), QStringLiteral("resultStatus"))->text().contains(QStringLiteral("201")));
 
-    // Re-send it.
+    // Re-send it: the form holds an unsaved copy, so the person is asked first (and discards it).
+    prompts->nextUnsavedChoice = ScriptedPrompts::UnsavedChoice::Discard;
     server.respondWith({201, "Created", {{"Content-Type", "application/json"}}, R"({"id":"VGFzazoy","name":"again"})"});
     QTest::mouseClick(child<QPushButton>(window.get(), QStringLiteral("historyResend")), Qt::LeftButton);
     QTRY_COMPARE(server.received().size(), 3);
     QCOMPARE(server.received().at(2).body, sentBody);
     QTRY_COMPARE(table->rowCount(), 3);
+
+    // Re-send, but keep the draft at the unsaved-changes question: nothing at all is sent (it
+    // used to post the current draft instead of the entry).
+    typeInto(child(window.get(), QStringLiteral("name")), QStringLiteral("my own unsaved draft"));
+    const QByteArray draft = window->bodyToSend();
+    prompts->nextUnsavedChoice = ScriptedPrompts::UnsavedChoice::Cancel;
+    const int asked = prompts->unsavedQuestions;
+    table->selectRow(0);
+    QTest::mouseClick(child<QPushButton>(window.get(), QStringLiteral("historyResend")), Qt::LeftButton);
+    QTRY_COMPARE(prompts->unsavedQuestions, asked + 1);
+    QCoreApplication::processEvents();
+    QCOMPARE(server.received().size(), 3);
+    QCOMPARE(window->bodyToSend(), draft);
+    QVERIFY(!window->submitter()->isBusy());
 
     // Export all: every entry, never the key.
     prompts->nextSaveFile = dir.filePath(QStringLiteral("export.json"));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "cli/historyconversion.h"
+#include "session/historyconversion.h"
 
-namespace tc::cli {
+namespace tc::session {
 
 QString outcomeName(Outcome outcome)
 {
@@ -14,6 +14,16 @@ QString outcomeName(Outcome outcome)
     case Outcome::Refused: return QStringLiteral("refused");
     }
     return QStringLiteral("transport_error");
+}
+
+std::optional<Outcome> outcomeFromName(const QString& name)
+{
+    for (Outcome outcome : {Outcome::Success, Outcome::HttpError, Outcome::TransportError, Outcome::TimedOut,
+                            Outcome::Cancelled, Outcome::Refused}) {
+        if (outcomeName(outcome) == name)
+            return outcome;
+    }
+    return std::nullopt;
 }
 
 storage::HistoryRecord historyRecordFrom(const ApiResult& result, const QString& profileName, const QDateTime& sentAt)
@@ -35,4 +45,19 @@ storage::HistoryRecord historyRecordFrom(const ApiResult& result, const QString&
     return record;
 }
 
-} // namespace tc::cli
+ApiResult apiResultFrom(const storage::HistoryRecord& record)
+{
+    ApiResult result;
+    result.outcome = outcomeFromName(record.outcome)
+                         .value_or(record.status > 0 ? Outcome::HttpError : Outcome::TransportError);
+    result.status = record.status;
+    result.reason = record.reason;
+    result.headers = record.responseHeaders;
+    result.body = record.responseBody;
+    result.elapsedMs = record.elapsedMs;
+    result.message = record.errorMessage;
+    result.sent = SentRequest{record.method, QUrl(record.url), record.requestHeaders, record.requestBody};
+    return result;
+}
+
+} // namespace tc::session
