@@ -383,18 +383,29 @@ void MainWindow::updateTitle()
 {
     // Where Send goes belongs in the title when it is the sandbox: a task "created" there is not real.
     setWindowTitle(m_document->displayName() + QStringLiteral("[*]")
-                   + (usingSandbox() ? QStringLiteral(" · local sandbox") : QString()));
+                   + (usingSandbox() || m_connection->sandboxState() == session::ConnectionSession::SandboxState::Starting
+                          ? QStringLiteral(" · local sandbox")
+                          : QString()));
     setWindowModified(m_document->isModified());
 }
 
 void MainWindow::updateConnectionLine()
 {
     const Connection& connection = m_connection->connection();
+    using SandboxState = session::ConnectionSession::SandboxState;
+    const SandboxState sandbox = m_connection->sandboxState();
     if (m_connection->activeProfile().isSandbox() && !m_connection->sandbox()) {
-        m_connectionLine->setText(QStringLiteral("The <b>local sandbox</b> is not running · "
-                                                 "<a href=\"#arize\">Switch to Arize…</a>"));
-        m_connectionLine->setAccessibleName(QStringLiteral("The local sandbox is not running"));
-        m_connectionBadge->setText(QStringLiteral("No connection"));
+        const bool starting = sandbox == SandboxState::Starting;
+        QString line = QStringLiteral("The <b>local sandbox</b> is not running · <a href=\"#arize\">Switch to Arize…</a>");
+        if (starting)
+            line = QStringLiteral("Starting the <b>local sandbox</b>…");
+        else if (sandbox == SandboxState::Failed)
+            line = QStringLiteral("The <b>local sandbox</b> could not start (%1) · <a href=\"#arize\">Switch to Arize…</a>")
+                       .arg(m_connection->sandboxProblem().toHtmlEscaped());
+        m_connectionLine->setText(line);
+        m_connectionLine->setAccessibleName(starting ? QStringLiteral("Starting the local sandbox")
+                                                     : QStringLiteral("The local sandbox is not running"));
+        m_connectionBadge->setText(starting ? QStringLiteral("Local sandbox (starting)") : QStringLiteral("No connection"));
         return;
     }
     if (usingSandbox()) {

@@ -107,9 +107,24 @@ void ConnectionSession::secretArrived(const storage::SecretResult& result)
     emit apiKeyLoaded();
 }
 
+void ConnectionSession::sandboxStarting()
+{
+    m_sandboxState = SandboxState::Starting;
+    emit connectionChanged();
+}
+
+void ConnectionSession::sandboxFailed(const QString& reason)
+{
+    m_sandboxState = SandboxState::Failed;
+    m_sandboxProblem = reason;
+    emit notice(QStringLiteral("The local sandbox could not start: %1").arg(reason));
+    emit connectionChanged();
+}
+
 void ConnectionSession::setSandbox(const Connection& sandbox)
 {
     m_sandbox = sandbox;
+    m_sandboxState = SandboxState::Running;
     if (activeProfile().isSandbox())
         apply(m_profiles->profile(storage::Profile::sandboxId()));
     else

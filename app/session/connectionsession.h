@@ -47,8 +47,14 @@ public:
     // The profiles to offer: the sandbox first when it runs in this process, then the saved ones.
     QList<storage::Profile> switchableProfiles() const;
 
-    // The app's own sandbox, once it has started.
-    void setSandbox(const Connection& sandbox);
+    // The app's own sandbox. The app starts it after the window is shown: until it runs (or
+    // fails to), Send waits for it when the sandbox profile is active.
+    enum class SandboxState { Absent, Starting, Running, Failed };
+    SandboxState sandboxState() const { return m_sandboxState; }
+    QString sandboxProblem() const { return m_sandboxProblem; }
+    void sandboxStarting();
+    void setSandbox(const Connection& sandbox); // it runs
+    void sandboxFailed(const QString& reason);
     std::optional<Connection> sandbox() const { return m_sandbox; }
     bool usingSandbox() const;
     QString destinationName() const; // "the local sandbox", "Europe (api.eu-west-1a.arize.com)"
@@ -86,6 +92,8 @@ private:
     storage::SecretStore* m_secrets;
     QString m_environmentKey;
     std::optional<Connection> m_sandbox;
+    SandboxState m_sandboxState = SandboxState::Absent;
+    QString m_sandboxProblem;
     Connection m_connection;
     QString m_keyProfile;     // the profile the current key belongs to
     QString m_knownKey;       // the key read or typed last: not written back

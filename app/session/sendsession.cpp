@@ -42,9 +42,18 @@ SendReadiness SendSession::readiness() const
     const auto warnings = diagnostics.size() - errors;
     const bool parses = !m_document->rawMode() || m_document->rawParses();
     const int wait = m_submitter->retrySecondsLeft();
+    using SandboxState = ConnectionSession::SandboxState;
+    const SandboxState sandbox = m_connection->activeProfile().isSandbox() ? m_connection->sandboxState()
+                                                                           : SandboxState::Running;
     SendReadiness readiness;
-    readiness.canSend = parses && errors == 0 && !m_submitter->isBusy() && wait == 0;
-    if (!parses) {
+    readiness.canSend = parses && errors == 0 && !m_submitter->isBusy() && wait == 0
+                     && (sandbox == SandboxState::Running || sandbox == SandboxState::Absent);
+    if (sandbox == SandboxState::Starting) {
+        readiness.reason = QStringLiteral("Starting the local sandbox…");
+    } else if (sandbox == SandboxState::Failed) {
+        readiness.reason = QStringLiteral("The local sandbox could not start (%1): choose another profile (Ctrl+K).")
+                               .arg(m_connection->sandboxProblem());
+    } else if (!parses) {
         readiness.reason = QStringLiteral("The raw JSON does not parse: fix it to send.");
     } else if (errors > 0) {
         const Diagnostic& first = *std::find_if(diagnostics.cbegin(), diagnostics.cend(), isError);
