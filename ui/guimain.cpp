@@ -4,6 +4,7 @@
 #include "storage/historystore.h"
 #include "sandbox/localsandbox.h"
 #include "ui/mainwindow.h"
+#include "ui/startupprobe.h"
 
 #include <QApplication>
 #include <QNetworkAccessManager>
@@ -32,6 +33,7 @@ int run(int& argc, char** argv)
         window.setSandbox(sandboxConnection);
     }
     window.setHistory(storage::HistoryStore::defaultPath());
+    installStartupProbeIfAsked(&window); // only with TASKCOMPOSER_STARTUP_PROBE=1 (bench_startup)
     window.show();
     // After show(), so the question about a crashed run's work appears over the window.
     window.restoreAndStartAutosave(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
