@@ -13,18 +13,21 @@
 // a fresh temporary HOME, XDG_CONFIG_HOME and XDG_DATA_HOME (a first launch: no profiles, no
 // history, no draft to offer back), DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent (no keyring
 // is touched), no ARIZE_API_KEY, and TASKCOMPOSER_STARTUP_PROBE=1, which makes both programs print
-//   startup-probe shown-ms=<ms> installed-ms=<ms> rss-kb=<VmRSS>
+//   startup-probe shown-ms=<ms> installed-ms=<ms> cpu-ms=<ms> rss-kb=<VmRSS>
 // once the window has painted, and exit (ui/startupprobe.h).
 //
 // Figures: "shown, wall" is this driver's clock from before QProcess::start to reading that
 // line: the primary figure, it includes fork, exec and dynamic loading. "shown, self" is the
 // child's own time since its process started (/proc/self/stat, to 10 ms ticks); "setup" is
 // when the probe was installed, just before show() (the composer: window built, sandbox started,
-// history opened). RSS is the child's VmRSS when it printed.
+// history opened). "CPU" is the child's user+system time of all its threads until it printed:
+// on cores shared with other work it moves far less than the wall-clock figures, so compare it
+// too (work deferred until after the first paint leaves it). RSS is the child's VmRSS then.
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -42,6 +45,7 @@ struct Sample
     double wallMs = 0;
     double selfMs = 0;
     double setupMs = 0;
+    double cpuMs = 0;
     double rssMb = 0;
 };
 
@@ -107,14 +111,20 @@ bool launch(const QString& path, Sample* sample, QString* error)
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
         return failure(QStringLiteral("exited with %1 after the probe's line").arg(process.exitCode()));
 
-    static const QRegularExpression line(QStringLiteral("startup-probe shown-ms=(-?\\d+) installed-ms=(-?\\d+) rss-kb=(-?\\d+)"));
-    const QRegularExpressionMatch match = line.match(QString::fromLatin1(out));
-    if (!match.hasMatch())
-        return failure(QStringLiteral("the probe's line does not read as expected"));
+    const QString probeLine = QString::fromLatin1(out.mid(out.indexOf("startup-probe ")).split('\n').first());
+    static const QRegularExpression pair(QStringLiteral("([a-z-]+)=(-?[0-9.]+)"));
+    QHash<QString, double> values;
+    for (const QRegularExpressionMatch& match : pair.globalMatch(probeLine))
+        values.insert(match.captured(1), match.captured(2).toDouble());
+    for (const char* key : {"shown-ms", "installed-ms", "cpu-ms", "rss-kb"}) {
+        if (values.value(QLatin1String(key), -1) < 0)
+            return failure(QStringLiteral("the probe's line has no %1: ").arg(QLatin1String(key)) + probeLine);
+    }
     sample->wallMs = double(wallNs) / 1e6;
-    sample->selfMs = match.captured(1).toDouble();
-    sample->setupMs = match.captured(2).toDouble();
-    sample->rssMb = match.captured(3).toDouble() / 1024.0;
+    sample->selfMs = values.value(QStringLiteral("shown-ms"));
+    sample->setupMs = values.value(QStringLiteral("installed-ms"));
+    sample->cpuMs = values.value(QStringLiteral("cpu-ms"));
+    sample->rssMb = values.value(QStringLiteral("rss-kb")) / 1024.0;
     return true;
 }
 
@@ -181,9 +191,9 @@ int main(int argc, char** argv)
                 return 1;
             }
             if (parser.isSet(verboseOption))
-                std::printf("  %s %-12s wall %6.1f ms  self %4.0f ms  setup %4.0f ms  RSS %5.1f MB\n",
+                std::printf("  %s %-12s wall %6.1f ms  self %4.0f ms  setup %4.0f ms  CPU %5.1f ms  RSS %5.1f MB\n",
                             round < warmup ? "warm-up" : "run    ", program.name, sample.wallMs, sample.selfMs,
-                            sample.setupMs, sample.rssMb);
+                            sample.setupMs, sample.cpuMs, sample.rssMb);
             if (round >= warmup)
                 program.samples.push_back(sample);
         }
@@ -197,6 +207,7 @@ int main(int argc, char** argv)
     const Figure figures[] = {{"shown, wall ms", &Sample::wallMs},
                               {"shown, self ms", &Sample::selfMs},
                               {"setup ms", &Sample::setupMs},
+                              {"CPU ms", &Sample::cpuMs},
                               {"RSS MB", &Sample::rssMb}};
     std::printf("%-14s %-16s %8s %8s %8s\n", "", "", "median", "min", "max");
     for (const Program& program : programs) {
@@ -213,9 +224,10 @@ int main(int argc, char** argv)
     };
     const auto [wallMedian, wallMin] = ratio(&Sample::wallMs);
     const auto [selfMedian, selfMin] = ratio(&Sample::selfMs);
+    const auto [cpuMedian, cpuMin] = ratio(&Sample::cpuMs);
     const auto [rssMedian, rssMin] = ratio(&Sample::rssMb);
-    std::printf("taskcomposer/bare: shown (wall) x%.2f median, x%.2f min; shown (self) x%.2f median, x%.2f min; "
-                "RSS x%.2f median, x%.2f min\n",
-                wallMedian, wallMin, selfMedian, selfMin, rssMedian, rssMin);
+    std::printf("taskcomposer/bare, median (min):\n"
+                "  shown, wall x%.2f (x%.2f)   shown, self x%.2f (x%.2f)   CPU x%.2f (x%.2f)   RSS x%.2f (x%.2f)\n",
+                wallMedian, wallMin, selfMedian, selfMin, cpuMedian, cpuMin, rssMedian, rssMin);
     return 0;
 }
