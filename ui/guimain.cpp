@@ -5,6 +5,7 @@
 #include "session/connectionsession.h"
 #include "storage/historystore.h"
 #include "ui/mainwindow.h"
+#include "ui/startupprobe.h"
 
 #include <QApplication>
 #include <QNetworkAccessManager>
@@ -74,6 +75,7 @@ int run(int& argc, char** argv)
     // question about a crashed run's work wait until it is on screen; until the sandbox runs,
     // the connection line says it is starting and Send waits for it.
     window.connectionSession()->sandboxStarting();
+    installStartupProbeIfAsked(&window); // only with TASKCOMPOSER_STARTUP_PROBE=1 (bench_startup)
     window.show();
     afterFirstPaint(&window, [&window, &localSandbox] {
         QString problem;
