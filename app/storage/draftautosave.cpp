@@ -104,6 +104,7 @@ void DraftAutosave::flush()
         return;
     m_debounce.stop();
     QMutexLocker locker(&writeLock());
+    m_write.cancel(); // a write still queued holds an older edit: it must not land over this one
     const bool ok = writeAtomically(m_path, encodeAutosave(*m_waiting));
     m_waiting.reset();
     emit saved(ok);

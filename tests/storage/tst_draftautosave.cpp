@@ -28,6 +28,8 @@ private slots:
     void discardIsFinal();
     void heldWrites_data();
     void heldWrites();
+    void aFlushIsNotUndoneByAHeldWrite_data();
+    void aFlushIsNotUndoneByAHeldWrite();
     void fileIsPrivate();
 };
 
@@ -155,6 +157,34 @@ void TestDraftAutosave::heldWrites()
         QVERIFY(autosave.leftBehind());
         QCOMPARE(autosave.leftBehind()->text, expected); // never an older edit over a newer one
     }
+}
+
+void TestDraftAutosave::aFlushIsNotUndoneByAHeldWrite_data()
+{
+    QTest::addColumn<int>("held"); // writes handed over, and held, before the newest edit is flushed
+    QTest::newRow("one held write") << 1;
+    QTest::newRow("two held writes") << 2;
+}
+
+void TestDraftAutosave::aFlushIsNotUndoneByAHeldWrite()
+{
+    QFETCH(int, held);
+    QTemporaryDir dir;
+    ManualExecutor executor;
+    DraftAutosave autosave(dir.path(), nullptr, &executor);
+    QSignalSpy saved(&autosave, &DraftAutosave::saved);
+    for (int i = 1; i <= held; ++i) {
+        autosave.schedule({QStringLiteral("edit %1").arg(i), false, QString(), {}});
+        QTRY_COMPARE(executor.pending(), i);
+    }
+    autosave.schedule({QStringLiteral("flushed"), false, QString(), {}});
+    autosave.flush();
+    QCOMPARE(saved.count(), 1); // flush reports at once
+    QCOMPARE(autosave.leftBehind()->text, QStringLiteral("flushed"));
+    executor.runAll(); // the older edits, held until now
+    QVERIFY(tc::testing::deliverPosted());
+    QCOMPARE(saved.count(), 1); // they were cancelled: nothing written, nothing to report
+    QCOMPARE(autosave.leftBehind()->text, QStringLiteral("flushed"));
 }
 
 void TestDraftAutosave::fileIsPrivate()
