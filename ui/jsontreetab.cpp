@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/jsontreetab.h"
 
-#include "core/async/background.h"
 #include "core/json/jsonindex.h"
 #include "core/json/jsontreemodel.h"
 
@@ -81,7 +80,7 @@ JsonTreeTab::~JsonTreeTab() = default;
 void JsonTreeTab::setIndex(std::shared_ptr<const JsonIndex> index)
 {
     m_index = index;
-    ++m_searchGeneration;
+    m_search.cancel();
     m_hits.clear();
     m_hit = -1;
     m_lastNeedle.clear();
@@ -137,14 +136,11 @@ void JsonTreeTab::find()
     m_hits.clear(); // Enter again before the answer must not walk the previous search's matches
     m_hit = -1;
     m_findStatus->setText(QStringLiteral("searching…"));
-    const quint64 generation = ++m_searchGeneration;
     const std::shared_ptr<const JsonIndex> index = m_index;
     // A large document takes a while to walk: search off the GUI thread on the shared index.
-    runInBackground<QList<int>>(
-        this, [index, needle] { return index->find(needle, Qt::CaseInsensitive); },
-        [this, generation](QList<int> hits) {
-            if (generation != m_searchGeneration)
-                return;
+    m_search.start(
+        [index, needle] { return index->find(needle, Qt::CaseInsensitive); },
+        [this](QList<int> hits) {
             m_hits = std::move(hits);
             m_hit = -1;
             if (m_hits.isEmpty())

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/async/latestresult.h"
+
 #include <QList>
 #include <QWidget>
 
@@ -27,6 +29,9 @@ class JsonTreeTab : public QWidget
 public:
     explicit JsonTreeTab(QWidget* parent = nullptr);
     ~JsonTreeTab() override;
+
+    // Where searches run: the global thread pool unless a test says otherwise.
+    void setExecutor(Executor* executor) { m_search.setExecutor(executor); }
 
     void setIndex(std::shared_ptr<const JsonIndex> index);
     // Shown instead of a tree when the body is not JSON (or not loaded yet).
@@ -57,7 +62,7 @@ private:
     QString m_lastNeedle;
     QList<int> m_hits;
     int m_hit = -1;
-    quint64 m_searchGeneration = 0;
+    LatestResult<QList<int>> m_search{this}; // a search overtaken by a newer one (or a new index) is dropped
 };
 
 } // namespace tc::gui

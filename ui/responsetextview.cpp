@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/responsetextview.h"
 
-#include "core/async/background.h"
 #include "ui/jsonhighlighter.h"
 
 #include <QFontDatabase>
@@ -65,7 +64,7 @@ void ResponseTextView::setNote(const QString& note)
 
 void ResponseTextView::clear()
 {
-    ++m_findGeneration;
+    m_search.cancel();
     m_fullText.clear();
     m_feeder->stop();
     m_pending.clear();
@@ -138,20 +137,16 @@ void ResponseTextView::findNext()
     // Scanning 20 MB takes the better part of a second: search the text off the GUI thread, from
     // just after the current match, then once from the top.
     const qsizetype from = m_editor->textCursor().selectionEnd();
-    const quint64 generation = ++m_findGeneration;
     const QString text = m_fullText;
     m_findStatus->setText(QStringLiteral("searching…"));
-    runInBackground<std::pair<qsizetype, bool>>(
-        this,
+    m_search.start(
         [text, needle, from] {
             const qsizetype after = text.indexOf(needle, from, Qt::CaseInsensitive);
             if (after >= 0 || from == 0)
                 return std::pair<qsizetype, bool>(after, false);
             return std::pair<qsizetype, bool>(text.indexOf(needle, 0, Qt::CaseInsensitive), true);
         },
-        [this, generation, needle](std::pair<qsizetype, bool> found) {
-            if (generation != m_findGeneration)
-                return;
+        [this, needle](std::pair<qsizetype, bool> found) {
             if (found.first < 0)
                 m_findStatus->setText(QStringLiteral("not found"));
             else

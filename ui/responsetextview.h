@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/async/latestresult.h"
+
 #include <QWidget>
+
+#include <utility>
 
 class QLabel;
 class QLineEdit;
@@ -20,6 +24,9 @@ class ResponseTextView : public QWidget
     Q_OBJECT
 public:
     ResponseTextView(const QString& objectName, const QString& accessibleName, QWidget* parent = nullptr);
+
+    // Where finds run: the global thread pool unless a test says otherwise.
+    void setExecutor(Executor* executor) { m_search.setExecutor(executor); }
 
     void setText(const QString& text, bool highlightJson);
     void clear();
@@ -49,7 +56,8 @@ private:
     QString m_pending;
     qsizetype m_pendingFrom = 0;
     QString m_fullText;      // all of it, searched off the GUI thread
-    quint64 m_findGeneration = 0;
+    // A find overtaken by the next one, or by new text, is dropped.
+    LatestResult<std::pair<qsizetype, bool>> m_search{this};
 };
 
 } // namespace tc::gui

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/resultspane.h"
 
-#include "core/async/background.h"
 #include "ui/fieldfeedback.h"
 #include "ui/jsontreetab.h"
 #include "core/response/responsecodec.h"
@@ -147,9 +146,24 @@ ResultsPane::ResultsPane(QWidget* parent) : QWidget(parent)
     });
 }
 
+void ResultsPane::setExecutor(Executor* executor)
+{
+    m_load.setExecutor(executor);
+    m_format.setExecutor(executor);
+    m_tree->setExecutor(executor);
+    for (ResponseTextView* view : {m_text, m_headers, m_request})
+        view->setExecutor(executor);
+}
+
+void ResultsPane::dropBodyWork()
+{
+    m_load.cancel();
+    m_format.cancel();
+}
+
 void ResultsPane::showSending(const QString& target)
 {
-    ++m_generation; // whatever was loading belongs to the previous answer
+    dropBodyWork(); // whatever was loading belongs to the previous answer
     m_status->setText(QStringLiteral("<b>Sending</b> to %1…").arg(target.toHtmlEscaped()));
     m_cancel->setVisible(true);
     m_retry->setVisible(false);
@@ -160,7 +174,7 @@ void ResultsPane::showSending(const QString& target)
 
 void ResultsPane::showResult(const ApiResult& result, const Explanation& explanation)
 {
-    ++m_generation; // a body still loading belongs to the previous answer
+    dropBodyWork(); // a body still loading belongs to the previous answer
     m_result = result;
     m_hasResult = true;
     m_cancel->setVisible(false);
@@ -224,15 +238,11 @@ void ResultsPane::showBodyAsPlainText()
 
 void ResultsPane::loadBody(BodyView view)
 {
-    const quint64 generation = ++m_generation;
+    m_format.cancel(); // the text of a body loaded before
     m_tree->setMessage(QStringLiteral("Reading the body…"));
     const QByteArray body = m_result.body;
-    runInBackground<LoadedBody>(
-        this, [body, view] { return loadResponseBody(body, view); },
-        [this, generation, view](LoadedBody loaded) {
-            if (generation == m_generation)
-                showLoaded(loaded, view);
-        });
+    m_load.start([body, view] { return loadResponseBody(body, view); },
+                 [this, view](LoadedBody loaded) { showLoaded(loaded, view); });
 }
 
 void ResultsPane::showLoaded(const LoadedBody& loaded, BodyView view)
@@ -257,19 +267,14 @@ void ResultsPane::showLoaded(const LoadedBody& loaded, BodyView view)
     }
     // Formatting 20 MB takes longer than indexing it: the tree is already up while this runs.
     m_text->setPlaceholder(QStringLiteral("Formatting…"));
-    const quint64 generation = m_generation;
     const QByteArray body = m_result.body;
-    runInBackground<std::pair<QString, bool>>(
-        this,
+    m_format.start(
         [body] {
             bool broken = false;
             QString text = formatJsonText(body, &broken);
             return std::pair<QString, bool>(std::move(text), broken);
         },
-        [this, generation](std::pair<QString, bool> formatted) {
-            if (generation == m_generation)
-                showText(formatted.first, formatted.second);
-        });
+        [this](std::pair<QString, bool> formatted) { showText(formatted.first, formatted.second); });
 }
 
 void ResultsPane::showText(const QString& text, bool linesBroken)

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/async/latestresult.h"
 #include "net/apiresult.h"
 #include "net/resultexplanation.h"
 #include "core/response/responsebody.h"
 
 #include <QWidget>
+
+#include <utility>
 
 class QFrame;
 class QLabel;
@@ -29,6 +32,10 @@ class ResultsPane : public QWidget
     Q_OBJECT
 public:
     explicit ResultsPane(QWidget* parent = nullptr);
+
+    // Where bodies are read and formatted, and the tree and text finds run: the global thread
+    // pool unless a test says otherwise.
+    void setExecutor(Executor* executor);
 
     void setLargeThreshold(qint64 bytes) { m_largeThreshold = bytes; }
     qint64 largeThreshold() const { return m_largeThreshold; }
@@ -55,6 +62,7 @@ signals:
     void textReady(); // its text is ready for the Text tab
 
 private:
+    void dropBodyWork();
     void loadBody(BodyView view);
     void showLoaded(const LoadedBody& loaded, BodyView view);
     void showTask(const std::optional<Task>& task);
@@ -64,7 +72,10 @@ private:
     qint64 m_largeThreshold = 5 * 1024 * 1024;
     ApiResult m_result;
     bool m_hasResult = false;
-    quint64 m_generation = 0;
+    // Both belong to the answer shown: a newer answer, or Send, drops a body still loading or
+    // formatting; a new load drops the formatting of the previous one.
+    LatestResult<LoadedBody> m_load{this};
+    LatestResult<std::pair<QString, bool>> m_format{this}; // the text, and whether lines were broken
     std::optional<EnumCasing> m_switchTo;
     QString m_taskId;
     QString m_loadedText; // the Text tab's content, filled when that tab is first shown

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "storage/draftautosave.h"
 
-#include "core/async/background.h"
 #include "core/request/draftfile.h"
 
 #include <QDir>
@@ -14,8 +13,8 @@
 namespace tc::storage {
 namespace {
 
-// Writes to one path never overlap, even from two pool threads, and their order is kept by the
-// generation check under the same lock.
+// Writes to one path never overlap, even from two pool threads, and a write that is no longer
+// current (superseded, or discarded) finds it out under the same lock, before writing.
 QMutex& writeLock()
 {
     static QMutex lock;
@@ -56,8 +55,8 @@ std::optional<AutosavedDraft> decodeAutosave(const QByteArray& bytes)
     return draft;
 }
 
-DraftAutosave::DraftAutosave(const QString& directory, QObject* parent)
-    : QObject(parent), m_path(QDir(directory).filePath(QStringLiteral("autosave.json")))
+DraftAutosave::DraftAutosave(const QString& directory, QObject* parent, Executor* executor)
+    : QObject(parent), m_path(QDir(directory).filePath(QStringLiteral("autosave.json"))), m_write(this, executor)
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMs);
@@ -87,16 +86,13 @@ void DraftAutosave::writeNow()
         return;
     const QByteArray bytes = encodeAutosave(*m_waiting);
     m_waiting.reset();
-    const quint64 generation = *m_generation;
     const QString path = m_path;
-    const std::shared_ptr<std::atomic<quint64>> current = m_generation;
-    runInBackground<bool>(
-        this,
-        [path, bytes, generation, current] {
+    m_write.startChecked(
+        [path, bytes](const StillCurrent& current) {
             // Under the lock a discard cannot slip in between the check and the write.
             QMutexLocker locker(&writeLock());
-            if (generation != *current)
-                return true; // discarded meanwhile: writing it would bring it back
+            if (!current())
+                return true; // discarded meanwhile (it would bring the file back), or a newer write follows
             return writeAtomically(path, bytes);
         },
         [this](bool ok) { emit saved(ok); });
@@ -108,6 +104,7 @@ void DraftAutosave::flush()
         return;
     m_debounce.stop();
     QMutexLocker locker(&writeLock());
+    m_write.cancel(); // a write still queued holds an older edit: it must not land over this one
     const bool ok = writeAtomically(m_path, encodeAutosave(*m_waiting));
     m_waiting.reset();
     emit saved(ok);
@@ -118,8 +115,16 @@ void DraftAutosave::discard()
     m_debounce.stop();
     m_waiting.reset();
     QMutexLocker locker(&writeLock());
-    ++*m_generation;
+    // Under the lock: a write already handed over has either written (and the file goes now) or
+    // will find itself no longer current and write nothing.
+    const bool writeQueued = m_write.isPending();
+    m_write.cancel();
     QFile::remove(m_path);
+    if (writeQueued) {
+        // The cancelled write still ends with saved(true), as it always has, once the executor
+        // has come to it: there is nothing left to write.
+        m_write.start([] { return true; }, [this](bool ok) { emit saved(ok); });
+    }
 }
 
 } // namespace tc::storage

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/async/latestresult.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QObject>
 #include <QString>
 #include <QTimer>
 
-#include <atomic>
-#include <memory>
 #include <optional>
 
 namespace tc::storage {
@@ -36,7 +36,8 @@ class DraftAutosave : public QObject
 {
     Q_OBJECT
 public:
-    explicit DraftAutosave(const QString& directory, QObject* parent = nullptr);
+    // Writes run on `executor`, the global thread pool when null (a test holds them in its own).
+    explicit DraftAutosave(const QString& directory, QObject* parent = nullptr, Executor* executor = nullptr);
     ~DraftAutosave() override;
 
     static constexpr int kDebounceMs = 500; // within a second of the last edit, as promised
@@ -64,8 +65,9 @@ private:
     QString m_path;
     QTimer m_debounce;
     std::optional<AutosavedDraft> m_waiting;
-    // Bumped by discard(): a write still queued on the pool must not bring the file back.
-    std::shared_ptr<std::atomic<quint64>> m_generation = std::make_shared<std::atomic<quint64>>(0);
+    // The write handed to the executor. A newer write supersedes it, and discard() cancels it: a
+    // write still queued must not bring the file back.
+    LatestResult<bool> m_write;
 };
 
 } // namespace tc::storage

@@ -2,6 +2,7 @@
 // The autosave file: its format round-trips, a write lands within a second of the last change,
 // a burst of changes is one write, and a discard is final even with a write still in flight.
 #include "storage/draftautosave.h"
+#include "support/manualexecutor.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -12,6 +13,7 @@
 #include <QTest>
 
 using namespace tc::storage;
+using tc::testing::ManualExecutor;
 
 class TestDraftAutosave : public QObject
 {
@@ -24,6 +26,10 @@ private slots:
     void notAnAutosave();
     void writesWithinASecondAndOnceForABurst();
     void discardIsFinal();
+    void heldWrites_data();
+    void heldWrites();
+    void aFlushIsNotUndoneByAHeldWrite_data();
+    void aFlushIsNotUndoneByAHeldWrite();
     void fileIsPrivate();
 };
 
@@ -104,6 +110,81 @@ void TestDraftAutosave::discardIsFinal()
     QVERIFY(saved.wait(5000)); // the held write ran...
     QVERIFY(!QFile::exists(autosave.filePath())); // ...and did not bring the file back
     QVERIFY(!autosave.leftBehind());
+}
+
+void TestDraftAutosave::heldWrites_data()
+{
+    QTest::addColumn<int>("writes");       // writes handed over, one debounce apart, and held
+    QTest::addColumn<bool>("discard");     // then a discard, before the executor runs any of them
+    QTest::addColumn<bool>("newestFirst"); // the order in which the executor then runs them
+    QTest::addColumn<QString>("expected"); // the file's text afterwards; empty: no file
+    QTest::newRow("one write, run") << 1 << false << false << QStringLiteral("edit 1");
+    QTest::newRow("one write, discarded, then run") << 1 << true << false << QString();
+    QTest::newRow("two writes, run in order") << 2 << false << false << QStringLiteral("edit 2");
+    QTest::newRow("two writes, the newer runs first") << 2 << false << true << QStringLiteral("edit 2");
+    QTest::newRow("two writes, discarded, then run in order") << 2 << true << false << QString();
+    QTest::newRow("two writes, discarded, then run newest first") << 2 << true << true << QString();
+}
+
+// The race of discardIsFinal, and of two writes in flight, written down step by step.
+void TestDraftAutosave::heldWrites()
+{
+    QFETCH(int, writes);
+    QFETCH(bool, discard);
+    QFETCH(bool, newestFirst);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    ManualExecutor executor;
+    DraftAutosave autosave(dir.path(), nullptr, &executor);
+    QSignalSpy saved(&autosave, &DraftAutosave::saved);
+    for (int i = 1; i <= writes; ++i) {
+        autosave.schedule({QStringLiteral("edit %1").arg(i), false, QString(), {}});
+        QTRY_COMPARE(executor.pending(), i); // the debounce fired: the write waits in the executor
+    }
+    QVERIFY(!QFile::exists(autosave.filePath()));
+    if (discard)
+        autosave.discard();
+    while (newestFirst ? executor.runNewest() : executor.runOldest()) {
+    }
+    QVERIFY(saved.wait(2000));
+    QVERIFY(tc::testing::deliverPosted());
+    QCOMPARE(saved.count(), 1); // one report: the newest write's, or the discarded write's
+    QCOMPARE(saved.at(0).at(0).toBool(), true);
+    if (expected.isEmpty()) {
+        QVERIFY(!QFile::exists(autosave.filePath())); // a discard is final, even against a held write
+        QVERIFY(!autosave.leftBehind());
+    } else {
+        QVERIFY(autosave.leftBehind());
+        QCOMPARE(autosave.leftBehind()->text, expected); // never an older edit over a newer one
+    }
+}
+
+void TestDraftAutosave::aFlushIsNotUndoneByAHeldWrite_data()
+{
+    QTest::addColumn<int>("held"); // writes handed over, and held, before the newest edit is flushed
+    QTest::newRow("one held write") << 1;
+    QTest::newRow("two held writes") << 2;
+}
+
+void TestDraftAutosave::aFlushIsNotUndoneByAHeldWrite()
+{
+    QFETCH(int, held);
+    QTemporaryDir dir;
+    ManualExecutor executor;
+    DraftAutosave autosave(dir.path(), nullptr, &executor);
+    QSignalSpy saved(&autosave, &DraftAutosave::saved);
+    for (int i = 1; i <= held; ++i) {
+        autosave.schedule({QStringLiteral("edit %1").arg(i), false, QString(), {}});
+        QTRY_COMPARE(executor.pending(), i);
+    }
+    autosave.schedule({QStringLiteral("flushed"), false, QString(), {}});
+    autosave.flush();
+    QCOMPARE(saved.count(), 1); // flush reports at once
+    QCOMPARE(autosave.leftBehind()->text, QStringLiteral("flushed"));
+    executor.runAll(); // the older edits, held until now
+    QVERIFY(tc::testing::deliverPosted());
+    QCOMPARE(saved.count(), 1); // they were cancelled: nothing written, nothing to report
+    QCOMPARE(autosave.leftBehind()->text, QStringLiteral("flushed"));
 }
 
 void TestDraftAutosave::fileIsPrivate()

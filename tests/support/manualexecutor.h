@@ -3,10 +3,14 @@
 
 #include "core/async/executor.h"
 
+#include <QCoreApplication>
 #include <QList>
+#include <QMetaObject>
 #include <QMutex>
+#include <QTest>
 
 #include <functional>
+#include <memory>
 
 namespace tc::testing {
 
@@ -54,5 +58,17 @@ private:
     mutable QMutex m_mutex;
     QList<std::function<void()>> m_jobs;
 };
+
+// Waits until everything posted to the event loop before the call has been delivered: the
+// results of the jobs a ManualExecutor ran, including those that must be dropped, so a test can
+// say that nothing else arrived. False if that did not happen within the timeout.
+inline bool deliverPosted(int timeoutMs = 5000)
+{
+    auto reached = std::make_shared<bool>(false);
+    // Posted events to one receiver are delivered in order: once this one runs, the earlier ones have.
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(), [reached] { *reached = true; }, Qt::QueuedConnection);
+    return QTest::qWaitFor([&reached] { return *reached; }, timeoutMs);
+}
 
 } // namespace tc::testing
