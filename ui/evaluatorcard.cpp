@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/evaluatorcard.h"
 
+#include "core/request/fieldkeys.h"
 #include "ui/fieldfeedback.h"
 #include "ui/formrow.h"
 #include "ui/keyvaluetable.h"
@@ -98,10 +99,10 @@ QWidget* EvaluatorCard::focusTarget() const
 void EvaluatorCard::registerFields(FieldFeedback& feedback, const QString& path)
 {
     feedback.registerField(path, m_id, m_idMessage);
-    feedback.registerField(path + QStringLiteral(".evaluator_id"), m_id, m_idMessage);
-    feedback.registerField(path + QStringLiteral(".evaluator_version_id"), m_version, m_versionMessage);
-    feedback.registerField(path + QStringLiteral(".query_filter"), m_filter, m_filterMessage);
-    m_mappings->registerFields(feedback, path + QStringLiteral(".column_mappings"));
+    feedback.registerField(joinPath(path, fields::evaluatorId), m_id, m_idMessage);
+    feedback.registerField(joinPath(path, fields::evaluatorVersionId), m_version, m_versionMessage);
+    feedback.registerField(joinPath(path, fields::queryFilter), m_filter, m_filterMessage);
+    m_mappings->registerFields(feedback, joinPath(path, fields::columnMappings));
 }
 
 } // namespace tc::gui

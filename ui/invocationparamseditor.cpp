@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/invocationparamseditor.h"
 
+#include "core/request/taskfields.h"
 #include "ui/fieldfeedback.h"
 #include "ui/jsonobjectedit.h"
 
@@ -16,17 +17,27 @@
 namespace tc::gui {
 namespace {
 
-// Spin boxes show "default" at their minimum, one step below the real range: "not given".
-QDoubleSpinBox* optionalDouble(QWidget* parent, double maximum, double step, const QString& name)
+// A spin box needs an upper bound where the schema has none (max_tokens).
+constexpr int kMostTokensShown = 10'000'000;
+
+// Spin boxes show "default" at their minimum, one step below the schema's range: "not given".
+QDoubleSpinBox* optionalDouble(QWidget* parent, FieldId field, double step, const QString& name)
 {
+    const FieldRange range = fieldRange(field).value();
     auto* box = new QDoubleSpinBox(parent);
     box->setObjectName(name);
     box->setDecimals(2);
-    box->setRange(-step, maximum);
+    box->setRange(range.minimum.value_or(0) - step, range.maximum.value_or(0));
     box->setSingleStep(step);
     box->setSpecialValueText(QStringLiteral("default"));
-    box->setValue(-step);
+    box->setValue(box->minimum());
     return box;
+}
+
+// Whether the box holds a value: anything below the schema's range reads as "default".
+bool given(const QDoubleSpinBox* box, FieldId field)
+{
+    return box->value() >= fieldRange(field)->minimum.value_or(0);
 }
 
 } // namespace
@@ -36,16 +47,16 @@ InvocationParamsEditor::InvocationParamsEditor(QWidget* parent) : QWidget(parent
     auto* form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_temperature = optionalDouble(this, 2.0, 0.1, QStringLiteral("temperature"));
+    m_temperature = optionalDouble(this, FieldId::Temperature, 0.1, QStringLiteral("temperature"));
     m_temperature->setAccessibleName(QStringLiteral("Temperature"));
     form->addRow(QStringLiteral("Temperature"), m_temperature);
     m_maxTokens = new QSpinBox(this);
     m_maxTokens->setObjectName(QStringLiteral("maxTokens"));
     m_maxTokens->setAccessibleName(QStringLiteral("Max tokens"));
-    m_maxTokens->setRange(0, 10'000'000);
+    m_maxTokens->setRange(static_cast<int>(fieldRange(FieldId::MaxTokens)->minimum.value_or(1)) - 1, kMostTokensShown);
     m_maxTokens->setSpecialValueText(QStringLiteral("default"));
     form->addRow(QStringLiteral("Max tokens"), m_maxTokens);
-    m_topP = optionalDouble(this, 1.0, 0.05, QStringLiteral("topP"));
+    m_topP = optionalDouble(this, FieldId::TopP, 0.05, QStringLiteral("topP"));
     m_topP->setAccessibleName(QStringLiteral("Top p"));
     form->addRow(QStringLiteral("Top p"), m_topP);
     m_stop = new QLineEdit(this);
@@ -76,19 +87,19 @@ QJsonObject InvocationParamsEditor::value(Diagnostics& problems, const QString& 
                                 QStringLiteral("set both in its field and in the JSON: the field's value is sent"));
         parameters.insert(key, value);
     };
-    if (m_temperature->value() >= 0)
-        put(QStringLiteral("temperature"), m_temperature->value());
-    if (m_maxTokens->value() > 0)
-        put(QStringLiteral("max_tokens"), m_maxTokens->value());
-    if (m_topP->value() >= 0)
-        put(QStringLiteral("top_p"), m_topP->value());
+    if (given(m_temperature, FieldId::Temperature))
+        put(fields::temperature, m_temperature->value());
+    if (m_maxTokens->value() > m_maxTokens->minimum())
+        put(fields::maxTokens, m_maxTokens->value());
+    if (given(m_topP, FieldId::TopP))
+        put(fields::topP, m_topP->value());
     QJsonArray stops;
     for (const QString& stop : m_stop->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         if (!stop.trimmed().isEmpty())
             stops.append(stop.trimmed());
     }
     if (!stops.isEmpty())
-        put(QStringLiteral("stop"), stops);
+        put(fields::stop, stops);
     return parameters;
 }
 
@@ -104,22 +115,24 @@ void InvocationParamsEditor::setValue(const QJsonObject& parameters)
         rest.remove(key);
         return value;
     };
-    // A value moves to a spin box only if the box shows it exactly (two decimals, in range).
-    const auto inRange = [](double low, double high) {
-        return [low, high](const QJsonValue& v) {
+    // A value moves to a spin box only if the box shows it exactly (two decimals, in the schema's
+    // range); anything else stays JSON, where validation can say what is wrong with it.
+    const auto inRange = [](FieldId field) {
+        return [range = fieldRange(field).value()](const QJsonValue& v) {
             const double x = v.toDouble();
-            return v.isDouble() && x >= low && x <= high && std::round(x * 100) / 100 == x;
+            return v.isDouble() && range.contains(x) && std::round(x * 100) / 100 == x;
         };
     };
-    const QJsonValue temperature = take(QStringLiteral("temperature"), inRange(0, 2));
+    const QJsonValue temperature = take(fields::temperature, inRange(FieldId::Temperature));
     m_temperature->setValue(temperature.isDouble() ? temperature.toDouble() : m_temperature->minimum());
-    const QJsonValue maxTokens = take(QStringLiteral("max_tokens"), [](const QJsonValue& v) {
-        return v.isDouble() && v.toDouble() >= 1 && v.toDouble() <= 10'000'000 && v.toDouble() == v.toInt();
+    const QJsonValue maxTokens = take(fields::maxTokens, [](const QJsonValue& v) {
+        return v.isDouble() && fieldRange(FieldId::MaxTokens)->contains(v.toDouble()) && v.toDouble() <= kMostTokensShown
+            && v.toDouble() == v.toInt();
     });
-    m_maxTokens->setValue(maxTokens.isDouble() ? maxTokens.toInt() : 0);
-    const QJsonValue topP = take(QStringLiteral("top_p"), inRange(0, 1));
+    m_maxTokens->setValue(maxTokens.isDouble() ? maxTokens.toInt() : m_maxTokens->minimum());
+    const QJsonValue topP = take(fields::topP, inRange(FieldId::TopP));
     m_topP->setValue(topP.isDouble() ? topP.toDouble() : m_topP->minimum());
-    const QJsonValue stop = take(QStringLiteral("stop"), [](const QJsonValue& v) {
+    const QJsonValue stop = take(fields::stop, [](const QJsonValue& v) {
         if (!v.isArray())
             return false;
         const QJsonArray items = v.toArray();
@@ -138,10 +151,10 @@ void InvocationParamsEditor::setValue(const QJsonObject& parameters)
 void InvocationParamsEditor::registerFields(FieldFeedback& feedback, const QString& path)
 {
     feedback.registerField(path, m_more, m_message);
-    feedback.registerField(path + QStringLiteral(".temperature"), m_temperature, m_message);
-    feedback.registerField(path + QStringLiteral(".max_tokens"), m_maxTokens, m_message);
-    feedback.registerField(path + QStringLiteral(".top_p"), m_topP, m_message);
-    feedback.registerField(path + QStringLiteral(".stop"), m_stop, m_message);
+    feedback.registerField(joinPath(path, fields::temperature), m_temperature, m_message);
+    feedback.registerField(joinPath(path, fields::maxTokens), m_maxTokens, m_message);
+    feedback.registerField(joinPath(path, fields::topP), m_topP, m_message);
+    feedback.registerField(joinPath(path, fields::stop), m_stop, m_message);
 }
 
 } // namespace tc::gui

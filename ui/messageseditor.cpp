@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/messageseditor.h"
 
+#include "core/request/fieldkeys.h"
 #include "ui/fieldfeedback.h"
 
 #include <QComboBox>
@@ -99,9 +100,9 @@ QWidget* MessageRow::focusTarget() const
 void MessageRow::registerFields(FieldFeedback& feedback, const QString& path)
 {
     feedback.registerField(path, m_content, m_contentMessage);
-    feedback.registerField(path + QStringLiteral(".content"), m_content, m_contentMessage);
-    feedback.registerField(path + QStringLiteral(".role"), m_role, m_contentMessage);
-    feedback.registerField(path + QStringLiteral(".tool_call_id"), m_toolCallId, m_contentMessage);
+    feedback.registerField(joinPath(path, fields::content), m_content, m_contentMessage);
+    feedback.registerField(joinPath(path, fields::role), m_role, m_contentMessage);
+    feedback.registerField(joinPath(path, fields::toolCallId), m_toolCallId, m_contentMessage);
 }
 
 void MessageRow::updateToolCallIdVisibility()

@@ -32,10 +32,10 @@ QString typeHelp(ExperimentType type)
 
 } // namespace
 
-QLabel* RunConfigForm::row(const QString& label, QWidget* field, const QString& objectName, const QString& path)
+QLabel* RunConfigForm::row(const QString& label, QWidget* widget, const QString& objectName, FieldId field)
 {
-    QLabel* message = addFormRow(m_form, label, field, objectName);
-    m_paths.append({path, {field, message}});
+    QLabel* message = addFormRow(m_form, label, widget, objectName);
+    m_rows.append({field, widget, message});
     return message;
 }
 
@@ -49,7 +49,7 @@ RunConfigForm::RunConfigForm(QWidget* parent) : QWidget(parent)
     m_type->addItem(QStringLiteral("LLM generation"), static_cast<int>(ExperimentType::LlmGeneration));
     m_type->addItem(QStringLiteral("Template evaluation"), static_cast<int>(ExperimentType::TemplateEvaluation));
     m_type->addItem(QStringLiteral("Agent call"), static_cast<int>(ExperimentType::AgentCall));
-    row(QStringLiteral("E&xperiment type"), m_type, QStringLiteral("experimentType"), QStringLiteral("experiment_type"));
+    row(QStringLiteral("E&xperiment type"), m_type, QStringLiteral("experimentType"), FieldId::ExperimentType);
     m_typeHelp = new QLabel(this);
     m_typeHelp->setObjectName(QStringLiteral("experimentTypeHelp"));
     m_typeHelp->setWordWrap(true);
@@ -62,51 +62,51 @@ RunConfigForm::RunConfigForm(QWidget* parent) : QWidget(parent)
         return edit;
     };
     m_aiIntegration = lineEdit(QStringLiteral("base64 ID of the AI integration (the LLM provider)"));
-    row(QStringLiteral("AI integration ID"), m_aiIntegration, QStringLiteral("aiIntegrationId"), QStringLiteral("ai_integration_id"));
+    row(QStringLiteral("AI integration ID"), m_aiIntegration, QStringLiteral("aiIntegrationId"), FieldId::AiIntegrationId);
     m_model = lineEdit(QStringLiteral("optional: the integration's default model is used"));
-    row(QStringLiteral("Model name"), m_model, QStringLiteral("modelName"), QStringLiteral("model_name"));
+    row(QStringLiteral("Model name"), m_model, QStringLiteral("modelName"), FieldId::ModelName);
 
     m_messages = new MessagesEditor(this);
-    row(QStringLiteral("Messages"), m_messages, QStringLiteral("messages"), QStringLiteral("messages"));
+    row(QStringLiteral("Messages"), m_messages, QStringLiteral("messages"), FieldId::Messages);
     m_variableFormat = new QComboBox(this);
     m_variableFormat->addItem(QStringLiteral("f-string: {variable}"), static_cast<int>(InputVariableFormat::FString));
     m_variableFormat->addItem(QStringLiteral("mustache: {{variable}}"), static_cast<int>(InputVariableFormat::Mustache));
     m_variableFormat->addItem(QStringLiteral("none (deprecated, read as f-string)"), static_cast<int>(InputVariableFormat::None));
     row(QStringLiteral("Variable format"), m_variableFormat, QStringLiteral("inputVariableFormat"),
-        QStringLiteral("input_variable_format"));
+        FieldId::InputVariableFormat);
 
     m_template = new QPlainTextEdit(this);
     m_template->setPlaceholderText(QStringLiteral("Is the answer relevant?\nQuestion: {{question}}\nAnswer: {{answer}}"));
     m_template->setTabChangesFocus(true);
     m_template->setFixedHeight(m_template->fontMetrics().lineSpacing() * 6 + 12);
-    row(QStringLiteral("Template"), m_template, QStringLiteral("template"), QStringLiteral("template"));
+    row(QStringLiteral("Template"), m_template, QStringLiteral("template"), FieldId::Template);
     m_explain = new QCheckBox(QStringLiteral("The judge explains each label"), this);
-    row(QStringLiteral("Explanation"), m_explain, QStringLiteral("provideExplanation"), QStringLiteral("provide_explanation"));
+    row(QStringLiteral("Explanation"), m_explain, QStringLiteral("provideExplanation"), FieldId::ProvideExplanation);
     m_choices = new KeyValueTable(QStringLiteral("Label"), QStringLiteral("Score"), QStringLiteral("Classification choices"), this);
     row(QStringLiteral("Classification choices"), m_choices, QStringLiteral("classificationChoices"),
-        QStringLiteral("classification_choices"));
+        FieldId::ClassificationChoices);
     m_columnMapping = new KeyValueTable(QStringLiteral("Template variable"), QStringLiteral("Dataset column"),
                                         QStringLiteral("Column mapping"), this);
-    row(QStringLiteral("Column mapping"), m_columnMapping, QStringLiteral("columnMapping"), QStringLiteral("column_mapping"));
+    row(QStringLiteral("Column mapping"), m_columnMapping, QStringLiteral("columnMapping"), FieldId::ColumnMapping);
     m_evaluatorVersion = lineEdit(QStringLiteral("optional: link the run to an Eval Hub evaluator version"));
     row(QStringLiteral("Evaluator version ID"), m_evaluatorVersion, QStringLiteral("runEvaluatorVersionId"),
-        QStringLiteral("evaluator_version_id"));
+        FieldId::EvaluatorVersionId);
 
     m_invocation = new InvocationParamsEditor(this);
     row(QStringLiteral("Invocation parameters"), m_invocation, QStringLiteral("invocationParameters"),
-        QStringLiteral("invocation_parameters"));
+        FieldId::InvocationParameters);
     m_provider = new JsonObjectEdit(QStringLiteral("optional JSON object, e.g. {\"seed\": 7}"), this);
-    row(QStringLiteral("Provider parameters"), m_provider, QStringLiteral("providerParameters"), QStringLiteral("provider_parameters"));
+    row(QStringLiteral("Provider parameters"), m_provider, QStringLiteral("providerParameters"), FieldId::ProviderParameters);
     m_toolConfig = new JsonObjectEdit(QStringLiteral("optional: {\"tools\": [...], \"tool_choice\": {...}}"), this);
-    row(QStringLiteral("Tool config"), m_toolConfig, QStringLiteral("toolConfig"), QStringLiteral("tool_config"));
+    row(QStringLiteral("Tool config"), m_toolConfig, QStringLiteral("toolConfig"), FieldId::ToolConfig);
     m_promptVersion = lineEdit(QStringLiteral("optional: the Prompt Hub version this run comes from"));
-    row(QStringLiteral("Prompt version ID"), m_promptVersion, QStringLiteral("promptVersionId"), QStringLiteral("prompt_version_id"));
+    row(QStringLiteral("Prompt version ID"), m_promptVersion, QStringLiteral("promptVersionId"), FieldId::PromptVersionId);
 
     m_integration = lineEdit(QStringLiteral("base64 ID of an integration of type AGENT"));
-    row(QStringLiteral("Agent integration ID"), m_integration, QStringLiteral("integrationId"), QStringLiteral("integration_id"));
+    row(QStringLiteral("Agent integration ID"), m_integration, QStringLiteral("integrationId"), FieldId::IntegrationId);
     m_inputTemplate = new JsonObjectEdit(QStringLiteral("{\"message\": \"{{question}}\"}"), this);
     m_inputTemplate->setFixedHeight(m_inputTemplate->fontMetrics().lineSpacing() * 8 + 12);
-    row(QStringLiteral("Input template"), m_inputTemplate, QStringLiteral("inputTemplate"), QStringLiteral("input_template"));
+    row(QStringLiteral("Input template"), m_inputTemplate, QStringLiteral("inputTemplate"), FieldId::InputTemplate);
 
     connect(m_type, &QComboBox::currentIndexChanged, this, [this] {
         updateVisibility();
@@ -133,64 +133,59 @@ ExperimentType RunConfigForm::experimentType() const
 
 void RunConfigForm::updateVisibility()
 {
-    const ExperimentType type = experimentType();
-    const bool llm = type == ExperimentType::LlmGeneration;
-    const bool judge = type == ExperimentType::TemplateEvaluation;
-    const bool agent = type == ExperimentType::AgentCall;
-    m_typeHelp->setText(typeHelp(type));
-    const std::pair<QWidget*, bool> rows[] = {
-        {m_aiIntegration, llm || judge}, {m_model, llm || judge},        {m_messages, llm},
-        {m_variableFormat, llm},         {m_template, judge},            {m_explain, judge},
-        {m_choices, judge},              {m_columnMapping, judge},       {m_evaluatorVersion, judge},
-        {m_invocation, llm || judge},    {m_provider, llm || judge},     {m_toolConfig, llm},
-        {m_promptVersion, llm},          {m_integration, agent},         {m_inputTemplate, agent},
-    };
-    for (const auto& [field, visible] : rows)
-        setFormRowVisible(m_form, field, visible);
+    m_typeHelp->setText(typeHelp(experimentType()));
+    for (const Row& row : std::as_const(m_rows))
+        setFormRowVisible(m_form, row.widget, applies(row.field));
 }
 
 RunConfiguration RunConfigForm::value(Diagnostics& problems) const
 {
-    const QString root = QStringLiteral("run_configuration.");
+    // Only the variant's own fields, in body order (so problems come in the order of the body).
+    const auto path = [](FieldId field) { return fieldPath(field); };
     RunConfiguration config;
     config.experimentType = experimentType();
-    switch (config.experimentType) {
-    case ExperimentType::LlmGeneration:
+    if (applies(FieldId::AiIntegrationId))
         config.aiIntegrationId = m_aiIntegration->text();
+    if (applies(FieldId::ModelName))
         config.modelName = m_model->text();
+    if (applies(FieldId::Messages))
         config.messages = m_messages->value();
+    if (applies(FieldId::InputVariableFormat))
         config.inputVariableFormat = static_cast<InputVariableFormat>(m_variableFormat->currentData().toInt());
-        config.invocationParameters = m_invocation->value(problems, root + QStringLiteral("invocation_parameters"));
-        config.providerParameters = m_provider->value(problems, root + QStringLiteral("provider_parameters")).value_or(QJsonObject());
-        config.toolConfig = m_toolConfig->value(problems, root + QStringLiteral("tool_config")).value_or(QJsonObject());
-        config.promptVersionId = m_promptVersion->text();
-        break;
-    case ExperimentType::TemplateEvaluation: {
-        config.aiIntegrationId = m_aiIntegration->text();
-        config.modelName = m_model->text();
+    if (applies(FieldId::Template))
         config.templateText = m_template->toPlainText();
+    if (applies(FieldId::ProvideExplanation))
         config.provideExplanation = m_explain->isChecked();
+    if (applies(FieldId::ClassificationChoices)) {
         const KeyValueTable::Rows choices = m_choices->rows();
         for (int i = 0; i < choices.size(); ++i) {
             bool ok = false;
             const double score = QLocale::c().toDouble(choices.at(i).second.trimmed(), &ok);
             if (!ok)
-                problems << error(root + QStringLiteral("classification_choices[%1].value").arg(i),
+                problems << error(joinPath(joinPath(path(FieldId::ClassificationChoices), i), QStringLiteral("value")),
                                   QStringLiteral("the score must be a number, such as 1 or 0.5"));
             config.classificationChoices.append({choices.at(i).first, ok ? score : 0});
         }
+    }
+    if (applies(FieldId::ColumnMapping)) {
         for (const auto& [key, column] : m_columnMapping->rows())
             config.columnMapping.append({key, column});
+    }
+    if (applies(FieldId::EvaluatorVersionId))
         config.evaluatorVersionId = m_evaluatorVersion->text();
-        config.invocationParameters = m_invocation->value(problems, root + QStringLiteral("invocation_parameters"));
-        config.providerParameters = m_provider->value(problems, root + QStringLiteral("provider_parameters")).value_or(QJsonObject());
-        break;
-    }
-    case ExperimentType::AgentCall:
+    if (applies(FieldId::InvocationParameters))
+        config.invocationParameters = m_invocation->value(problems, path(FieldId::InvocationParameters));
+    if (applies(FieldId::ProviderParameters))
+        config.providerParameters =
+            m_provider->value(problems, path(FieldId::ProviderParameters)).value_or(QJsonObject());
+    if (applies(FieldId::ToolConfig))
+        config.toolConfig = m_toolConfig->value(problems, path(FieldId::ToolConfig)).value_or(QJsonObject());
+    if (applies(FieldId::PromptVersionId))
+        config.promptVersionId = m_promptVersion->text();
+    if (applies(FieldId::IntegrationId))
         config.integrationId = m_integration->text();
-        config.inputTemplate = m_inputTemplate->value(problems, root + QStringLiteral("input_template"));
-        break;
-    }
+    if (applies(FieldId::InputTemplate))
+        config.inputTemplate = m_inputTemplate->value(problems, path(FieldId::InputTemplate));
     return config;
 }
 
@@ -239,16 +234,16 @@ void RunConfigForm::setValue(const RunConfiguration& config)
 
 void RunConfigForm::registerFields(FieldFeedback& feedback, const QString& path)
 {
-    for (const auto& [name, slot] : std::as_const(m_paths)) {
-        const QString full = path + QLatin1Char('.') + name;
-        if (slot.first == m_messages)
+    for (const Row& row : std::as_const(m_rows)) {
+        const QString full = joinPath(path, fieldKey(row.field));
+        if (row.widget == m_messages)
             m_messages->registerFields(feedback, full);
-        else if (slot.first == m_invocation)
+        else if (row.widget == m_invocation)
             m_invocation->registerFields(feedback, full);
-        else if (auto* table = qobject_cast<KeyValueTable*>(slot.first))
+        else if (auto* table = qobject_cast<KeyValueTable*>(row.widget))
             table->registerFields(feedback, full);
         else
-            feedback.registerField(full, slot.first, slot.second);
+            feedback.registerField(full, row.widget, row.message);
     }
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/diagnostic.h"
+#include "core/request/taskfields.h"
 #include "core/request/taskrequest.h"
 
 #include <QWidget>
@@ -42,7 +43,8 @@ signals:
 
 private:
     void updateVisibility();
-    QLabel* row(const QString& label, QWidget* field, const QString& objectName, const QString& path);
+    QLabel* row(const QString& label, QWidget* widget, const QString& objectName, FieldId field);
+    bool applies(FieldId field) const { return fieldApplies(field, experimentType()); }
 
     QFormLayout* m_form = nullptr;
     QComboBox* m_type = nullptr;
@@ -62,7 +64,13 @@ private:
     JsonObjectEdit* m_toolConfig = nullptr;
     QLineEdit* m_integration = nullptr;
     JsonObjectEdit* m_inputTemplate = nullptr;
-    QList<std::pair<QString, std::pair<QWidget*, QLabel*>>> m_paths; // request path → field, message
+    struct Row
+    {
+        FieldId field;
+        QWidget* widget;
+        QLabel* message;
+    };
+    QList<Row> m_rows; // in form order; shown where the schema says the field applies
 };
 
 } // namespace tc::gui

@@ -79,6 +79,18 @@ TaskForm::TaskForm(QWidget* parent) : QWidget(parent), m_feedback(std::make_uniq
     connect(m_runConfig, &RunConfigForm::edited, this, &TaskForm::edited);
     connect(m_runConfig, &RunConfigForm::structureChanged, this, &TaskForm::registerFields);
 
+    m_rows = {
+        {FieldId::Name, m_generalForm, m_name},
+        {FieldId::Type, m_generalForm, m_type},
+        {FieldId::ProjectId, m_generalForm, m_projectId},
+        {FieldId::DatasetId, m_generalForm, m_datasetId},
+        {FieldId::ExperimentIds, m_evaluationForm, m_experimentIds},
+        {FieldId::SamplingRate, m_evaluationForm, m_sampling},
+        {FieldId::IsContinuous, m_evaluationForm, m_continuous},
+        {FieldId::QueryFilter, m_evaluationForm, m_queryFilter},
+        {FieldId::Evaluators, nullptr, m_evaluatorsBox},
+        {FieldId::RunConfiguration, nullptr, m_runConfigBox},
+    };
     setRequest(blankRequest());
 }
 
@@ -98,13 +110,13 @@ void TaskForm::buildGeneral(QFormLayout* form)
 {
     m_name = new QLineEdit(this);
     m_name->setPlaceholderText(QStringLiteral("unique within the space, e.g. Production Hallucination Check"));
-    m_fixedFields.append({QStringLiteral("name"), {m_name, addFormRow(form, QStringLiteral("&Name"), m_name, QStringLiteral("name"))}});
+    m_fixedFields.append({fields::name, {m_name, addFormRow(form, QStringLiteral("&Name"), m_name, QStringLiteral("name"))}});
 
     m_type = new QComboBox(this);
     m_type->addItem(QStringLiteral("Template evaluation"), static_cast<int>(TaskType::TemplateEvaluation));
     m_type->addItem(QStringLiteral("Code evaluation"), static_cast<int>(TaskType::CodeEvaluation));
     m_type->addItem(QStringLiteral("Run experiment"), static_cast<int>(TaskType::RunExperiment));
-    m_fixedFields.append({QStringLiteral("type"), {m_type, addFormRow(form, QStringLiteral("&Type"), m_type, QStringLiteral("taskType"))}});
+    m_fixedFields.append({fields::type, {m_type, addFormRow(form, QStringLiteral("&Type"), m_type, QStringLiteral("taskType"))}});
     m_typeHelp = new QLabel(this);
     m_typeHelp->setObjectName(QStringLiteral("taskTypeHelp"));
     m_typeHelp->setWordWrap(true);
@@ -128,11 +140,11 @@ void TaskForm::buildGeneral(QFormLayout* form)
 
     m_projectId = new QLineEdit(this);
     m_projectId->setPlaceholderText(QStringLiteral("base64 ID, e.g. TW9kZWw6MTIzOmFCY0Q="));
-    m_fixedFields.append({QStringLiteral("project_id"),
+    m_fixedFields.append({fields::projectId,
                           {m_projectId, addFormRow(form, QStringLiteral("Pro&ject ID"), m_projectId, QStringLiteral("projectId"))}});
     m_datasetId = new QLineEdit(this);
     m_datasetId->setPlaceholderText(QStringLiteral("base64 ID, e.g. RGF0YXNldDo1NjpxUndY"));
-    m_fixedFields.append({QStringLiteral("dataset_id"),
+    m_fixedFields.append({fields::datasetId,
                           {m_datasetId, addFormRow(form, QStringLiteral("Data&set ID"), m_datasetId, QStringLiteral("datasetId"))}});
 
     connect(m_name, &QLineEdit::textEdited, this, &TaskForm::edited);
@@ -164,27 +176,30 @@ void TaskForm::buildEvaluation(QFormLayout* form)
     m_samplingSlider = new QSlider(Qt::Horizontal, m_sampling);
     m_samplingSlider->setObjectName(QStringLiteral("samplingSlider"));
     m_samplingSlider->setAccessibleName(QStringLiteral("Sampling rate slider"));
-    m_samplingSlider->setRange(0, 100);
-    m_samplingSlider->setValue(100);
+    // The slider moves in percentage points of the schema's range; the spin box holds the value.
+    const FieldRange range = *fieldRange(FieldId::SamplingRate);
+    m_samplingSlider->setRange(static_cast<int>(std::lround(*range.minimum * 100)),
+                               static_cast<int>(std::lround(*range.maximum * 100)));
+    m_samplingSlider->setValue(m_samplingSlider->maximum());
     m_samplingRate = new QDoubleSpinBox(m_sampling);
-    m_samplingRate->setRange(0, 1);
+    m_samplingRate->setRange(*range.minimum, *range.maximum);
     m_samplingRate->setDecimals(3); // 0.125 stays 0.125
     m_samplingRate->setSingleStep(0.05);
-    m_samplingRate->setValue(1);
+    m_samplingRate->setValue(*range.maximum);
     samplingLayout->addWidget(m_samplingEnabled);
     samplingLayout->addWidget(m_samplingSlider, 1);
     samplingLayout->addWidget(m_samplingRate);
     QLabel* samplingMessage = addFormRow(form, QStringLiteral("Sampling rate"), m_sampling, QStringLiteral("sampling"));
     m_samplingRate->setObjectName(QStringLiteral("samplingRate"));
     m_samplingRate->setAccessibleName(QStringLiteral("Sampling rate"));
-    m_fixedFields.append({QStringLiteral("sampling_rate"), {m_samplingRate, samplingMessage}});
+    m_fixedFields.append({fields::samplingRate, {m_samplingRate, samplingMessage}});
 
     m_continuous = new QCheckBox(QStringLiteral("Evaluate new data as it arrives"), this);
-    m_fixedFields.append({QStringLiteral("is_continuous"),
+    m_fixedFields.append({fields::isContinuous,
                           {m_continuous, addFormRow(form, QStringLiteral("Continuous"), m_continuous, QStringLiteral("continuous"))}});
     m_queryFilter = new QLineEdit(this);
     m_queryFilter->setPlaceholderText(QStringLiteral("optional, e.g. span_kind = 'LLM'"));
-    m_fixedFields.append({QStringLiteral("query_filter"),
+    m_fixedFields.append({fields::queryFilter,
                           {m_queryFilter, addFormRow(form, QStringLiteral("&Query filter"), m_queryFilter, QStringLiteral("queryFilter"))}});
 
     // Slider and spin box move together; the spin box holds the value.
@@ -215,57 +230,57 @@ TaskType TaskForm::type() const
 
 bool TaskForm::datasetChosen() const
 {
-    return type() == TaskType::RunExperiment || m_datasetSource->isChecked();
+    // A type without a choice of source (run_experiment) runs on its dataset.
+    return !hasDataSourceChoice(type()) || m_datasetSource->isChecked();
+}
+
+bool TaskForm::applies(FieldId field) const
+{
+    return fieldApplies(field, type(), datasetChosen() ? DataSource::Dataset : DataSource::Project);
 }
 
 void TaskForm::updateVisibility()
 {
-    const bool evaluation = isEvaluation(type());
-    const bool dataset = datasetChosen();
     // A field the type or source hides is still shown while a problem points at it (a pasted
     // body can carry one), so the marker is where the user can see it.
-    const auto shown = [this](bool applies, const char* field) {
-        return applies || m_forcedVisible.contains(QLatin1String(field));
-    };
+    const auto shown = [this](FieldId field) { return applies(field) || m_forcedVisible.contains(fieldPath(field)); };
     m_typeHelp->setText(typeHelp(type()));
-    setFormRowVisible(m_generalForm, m_sourceChoice, evaluation);
-    setFormRowVisible(m_generalForm, m_projectId, shown(!dataset, "project_id"));
-    setFormRowVisible(m_generalForm, m_datasetId, shown(dataset, "dataset_id"));
-    setFormRowVisible(m_evaluationForm, m_experimentIds, shown(dataset && evaluation, "experiment_ids"));
-    setFormRowVisible(m_evaluationForm, m_sampling, shown(!dataset && evaluation, "sampling_rate"));
-    setFormRowVisible(m_evaluationForm, m_continuous, shown(!dataset && evaluation, "is_continuous"));
-    setFormRowVisible(m_evaluationForm, m_queryFilter, shown(evaluation, "query_filter"));
-    m_evaluationBox->setVisible(evaluation || m_forcedVisible.contains(QStringLiteral("experiment_ids"))
-                                || m_forcedVisible.contains(QStringLiteral("sampling_rate"))
-                                || m_forcedVisible.contains(QStringLiteral("is_continuous"))
-                                || m_forcedVisible.contains(QStringLiteral("query_filter")));
-    m_evaluatorsBox->setVisible(shown(evaluation, "evaluators"));
-    m_runConfigBox->setVisible(shown(!evaluation, "run_configuration"));
+    setFormRowVisible(m_generalForm, m_sourceChoice, hasDataSourceChoice(type()));
+    bool evaluationRows = false; // the box shows while any of its rows does
+    for (const FieldRow& row : std::as_const(m_rows)) {
+        const bool visible = shown(row.field);
+        if (!row.form)
+            row.widget->setVisible(visible);
+        else
+            setFormRowVisible(row.form, row.widget, visible);
+        evaluationRows = evaluationRows || (row.form == m_evaluationForm && visible);
+    }
+    m_evaluationBox->setVisible(evaluationRows);
 }
 
 FormRead TaskForm::read() const
 {
+    // Only what is shown for the chosen type and source: hidden values stay in their widgets.
     FormRead read;
     TaskRequest& request = read.request;
     request.type = type();
     request.name = m_name->text();
-    if (!isEvaluation(request.type)) {
-        request.datasetId = m_datasetId->text();
-        request.runConfiguration = m_runConfig->value(read.problems);
-        return read;
-    }
-    if (datasetChosen()) {
-        request.datasetId = m_datasetId->text();
-        request.experimentIds = m_experimentIds->values();
-    } else {
+    if (applies(FieldId::ProjectId))
         request.projectId = m_projectId->text();
-        if (m_samplingEnabled->isChecked())
-            request.samplingRate = m_samplingRate->value();
-        if (m_continuous->isChecked())
-            request.isContinuous = true;
-    }
-    request.queryFilter = m_queryFilter->text();
-    request.evaluators = m_evaluators->value();
+    if (applies(FieldId::DatasetId))
+        request.datasetId = m_datasetId->text();
+    if (applies(FieldId::ExperimentIds))
+        request.experimentIds = m_experimentIds->values();
+    if (applies(FieldId::SamplingRate) && m_samplingEnabled->isChecked())
+        request.samplingRate = m_samplingRate->value();
+    if (applies(FieldId::IsContinuous) && m_continuous->isChecked())
+        request.isContinuous = true;
+    if (applies(FieldId::QueryFilter))
+        request.queryFilter = m_queryFilter->text();
+    if (applies(FieldId::Evaluators))
+        request.evaluators = m_evaluators->value();
+    if (applies(FieldId::RunConfiguration))
+        request.runConfiguration = m_runConfig->value(read.problems);
     return read;
 }
 
@@ -323,9 +338,9 @@ void TaskForm::registerFields()
     m_feedback->clearRegistrations();
     for (const auto& [path, slot] : std::as_const(m_fixedFields))
         m_feedback->registerField(path, slot.first, slot.second);
-    m_experimentIds->registerFields(*m_feedback, QStringLiteral("experiment_ids"));
-    m_evaluators->registerFields(*m_feedback, QStringLiteral("evaluators"));
-    m_runConfig->registerFields(*m_feedback, QStringLiteral("run_configuration"));
+    m_experimentIds->registerFields(*m_feedback, fields::experimentIds);
+    m_evaluators->registerFields(*m_feedback, fields::evaluators);
+    m_runConfig->registerFields(*m_feedback, fields::runConfiguration);
     m_feedback->apply(m_lastDiagnostics);
 }
 

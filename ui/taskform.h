@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/diagnostic.h"
+#include "core/request/taskfields.h"
 #include "core/request/taskrequest.h"
 
 #include <QSet>
@@ -65,6 +66,7 @@ private:
     void registerFields();
     TaskType type() const;
     bool datasetChosen() const;
+    bool applies(FieldId field) const; // for the chosen type and source, by the schema
 
     QComboBox* m_type = nullptr;
     QLabel* m_typeHelp = nullptr;
@@ -90,6 +92,14 @@ private:
     RunConfigForm* m_runConfig = nullptr;
     std::unique_ptr<FieldFeedback> m_feedback;
     QList<std::pair<QString, std::pair<QWidget*, QLabel*>>> m_fixedFields;
+    // Where each field is shown: a row of `form`, or (form null) a whole box.
+    struct FieldRow
+    {
+        FieldId field;
+        QFormLayout* form;
+        QWidget* widget;
+    };
+    QList<FieldRow> m_rows;
     Diagnostics m_lastDiagnostics;
     QSet<QString> m_forcedVisible; // top-level fields hidden by the type that a problem points at
 };

@@ -2,6 +2,7 @@
 #include "net/serverwords.h"
 
 #include "core/diagnostic.h"
+#include "core/request/taskfields.h"
 
 #include <QRegularExpression>
 
@@ -10,36 +11,33 @@
 namespace tc {
 namespace {
 
-// Where a field name may sit in a create-task body. The names come from requestcodec.cpp and
-// runconfigcodec.cpp; this table is the only vocabulary the field matcher trusts.
+// Where a field name may sit in a create-task body. The top level and run_configuration are the
+// schema's (core/request/taskfields.h); evaluators[] and messages[] carry no rules of their own
+// and are listed here. This is the only vocabulary the field matcher trusts.
 enum class Level { Top, Evaluator, RunConfig, Message };
-struct FieldName
+
+const QLatin1String kEvaluatorFields[] = {fields::evaluatorId, fields::evaluatorVersionId, fields::queryFilter,
+                                          fields::columnMappings};
+const QLatin1String kMessageFields[] = {fields::role, fields::content, fields::toolCallId, fields::toolCalls};
+
+bool isSchemaField(const QString& name, std::optional<FieldId> parent)
 {
-    const char* name;
-    Level level;
-};
-constexpr FieldName kFieldNames[] = {
-    {"name", Level::Top}, {"type", Level::Top}, {"project_id", Level::Top}, {"dataset_id", Level::Top},
-    {"experiment_ids", Level::Top}, {"sampling_rate", Level::Top}, {"is_continuous", Level::Top},
-    {"query_filter", Level::Top}, {"evaluators", Level::Top}, {"run_configuration", Level::Top},
-    {"evaluator_id", Level::Evaluator}, {"evaluator_version_id", Level::Evaluator},
-    {"query_filter", Level::Evaluator}, {"column_mappings", Level::Evaluator},
-    {"experiment_type", Level::RunConfig}, {"ai_integration_id", Level::RunConfig}, {"model_name", Level::RunConfig},
-    {"invocation_parameters", Level::RunConfig}, {"provider_parameters", Level::RunConfig},
-    {"messages", Level::RunConfig}, {"input_variable_format", Level::RunConfig}, {"tool_config", Level::RunConfig},
-    {"prompt_version_id", Level::RunConfig}, {"template", Level::RunConfig}, {"provide_explanation", Level::RunConfig},
-    {"classification_choices", Level::RunConfig}, {"column_mapping", Level::RunConfig},
-    {"evaluator_version_id", Level::RunConfig}, {"integration_id", Level::RunConfig},
-    {"input_template", Level::RunConfig},
-    {"role", Level::Message}, {"content", Level::Message}, {"tool_call_id", Level::Message},
-    {"tool_calls", Level::Message},
-};
+    const QList<FieldId> inside = fieldsIn(parent);
+    return std::any_of(inside.cbegin(), inside.cend(), [&](FieldId field) { return name == fieldKey(field); });
+}
 
 bool isField(const QString& name, Level level)
 {
-    return std::any_of(std::begin(kFieldNames), std::end(kFieldNames), [&](const FieldName& field) {
-        return field.level == level && name == QLatin1String(field.name);
-    });
+    const auto listed = [&name](const auto& keys) {
+        return std::any_of(std::begin(keys), std::end(keys), [&name](QLatin1String key) { return name == key; });
+    };
+    switch (level) {
+    case Level::Top: return isSchemaField(name, std::nullopt);
+    case Level::RunConfig: return isSchemaField(name, FieldId::RunConfiguration);
+    case Level::Evaluator: return listed(kEvaluatorFields);
+    case Level::Message: return listed(kMessageFields);
+    }
+    return false;
 }
 
 struct Segment
@@ -75,17 +73,17 @@ QString walk(const QList<Segment>& segments, qsizetype from, QString path, Level
         path = joinPath(path, key);
         const int index = i + 1 < segments.size() ? segments.at(i + 1).index : -1;
         qsizetype count = -1;
-        if (level == Level::Top && key == QLatin1String("evaluators"))
+        if (level == Level::Top && key == fields::evaluators)
             count = request.evaluators.size();
-        else if (level == Level::Top && key == QLatin1String("experiment_ids"))
+        else if (level == Level::Top && key == fields::experimentIds)
             count = request.experimentIds.size();
-        else if (level == Level::RunConfig && key == QLatin1String("messages") && request.runConfiguration)
+        else if (level == Level::RunConfig && key == fields::messages && request.runConfiguration)
             count = request.runConfiguration->messages.size();
-        if (key == QLatin1String("run_configuration")) {
+        if (key == fields::runConfiguration) {
             level = Level::RunConfig;
         } else if (index >= 0 && index < count) {
             path = joinPath(path, index);
-            level = key == QLatin1String("evaluators") ? Level::Evaluator : Level::Message;
+            level = key == fields::evaluators ? Level::Evaluator : Level::Message;
             ++i;
         } else {
             break;
@@ -105,13 +103,13 @@ QString resolve(const QList<Segment>& segments, const TaskRequest& request)
     if (isField(key, Level::Top))
         return walk(segments, first, {}, Level::Top, request);
     if (runExperiment && isField(key, Level::RunConfig))
-        return walk(segments, first, QStringLiteral("run_configuration"), Level::RunConfig, request);
+        return walk(segments, first, fields::runConfiguration, Level::RunConfig, request);
     if (runExperiment && isField(key, Level::Message))
-        return QStringLiteral("run_configuration.messages");
+        return fieldPath(FieldId::Messages);
     if (!runExperiment && isField(key, Level::Evaluator))
         return request.evaluators.size() == 1
-            ? walk(segments, first, QStringLiteral("evaluators[0]"), Level::Evaluator, request)
-            : QStringLiteral("evaluators");
+            ? walk(segments, first, joinPath(fields::evaluators, 0), Level::Evaluator, request)
+            : QString(fields::evaluators);
     return {};
 }
 
@@ -154,36 +152,36 @@ QList<IdReference> referencedIds(const TaskRequest& request)
         if (!value.trimmed().isEmpty())
             ids << IdReference{path, value.trimmed()};
     };
-    if (request.type == TaskType::RunExperiment) {
-        add(QStringLiteral("dataset_id"), request.datasetId);
-        if (const std::optional<RunConfiguration>& config = request.runConfiguration) {
-            const QString root = QStringLiteral("run_configuration");
-            switch (config->experimentType) {
-            case ExperimentType::LlmGeneration:
-                add(joinPath(root, QStringLiteral("ai_integration_id")), config->aiIntegrationId);
-                add(joinPath(root, QStringLiteral("prompt_version_id")), config->promptVersionId);
-                break;
-            case ExperimentType::TemplateEvaluation:
-                add(joinPath(root, QStringLiteral("ai_integration_id")), config->aiIntegrationId);
-                add(joinPath(root, QStringLiteral("evaluator_version_id")), config->evaluatorVersionId);
-                break;
-            case ExperimentType::AgentCall:
-                add(joinPath(root, QStringLiteral("integration_id")), config->integrationId);
-                break;
-            }
-        }
-        return ids;
-    }
-    add(QStringLiteral("project_id"), request.projectId);
-    add(QStringLiteral("dataset_id"), request.datasetId);
-    if (dataSourceOf(request) != DataSource::Project) {
+    // What the codec writes (the schema decides), in body order.
+    const std::optional<DataSource> source = dataSourceOf(request);
+    const auto applies = [&](FieldId field) { return fieldApplies(field, request.type, source); };
+    if (applies(FieldId::ProjectId))
+        add(fields::projectId, request.projectId);
+    if (applies(FieldId::DatasetId))
+        add(fields::datasetId, request.datasetId);
+    if (applies(FieldId::ExperimentIds)) {
         for (qsizetype i = 0; i < request.experimentIds.size(); ++i)
-            add(joinPath(QStringLiteral("experiment_ids"), i), request.experimentIds.at(i));
+            add(joinPath(fields::experimentIds, i), request.experimentIds.at(i));
     }
-    for (qsizetype i = 0; i < request.evaluators.size(); ++i) {
-        const QString path = joinPath(QStringLiteral("evaluators"), i);
-        add(joinPath(path, QStringLiteral("evaluator_id")), request.evaluators.at(i).evaluatorId);
-        add(joinPath(path, QStringLiteral("evaluator_version_id")), request.evaluators.at(i).evaluatorVersionId);
+    if (applies(FieldId::Evaluators)) {
+        for (qsizetype i = 0; i < request.evaluators.size(); ++i) {
+            const QString path = joinPath(fields::evaluators, i);
+            add(joinPath(path, fields::evaluatorId), request.evaluators.at(i).evaluatorId);
+            add(joinPath(path, fields::evaluatorVersionId), request.evaluators.at(i).evaluatorVersionId);
+        }
+    }
+    if (applies(FieldId::RunConfiguration) && request.runConfiguration) {
+        const RunConfiguration& config = *request.runConfiguration;
+        const std::pair<FieldId, const QString*> configIds[] = {
+            {FieldId::AiIntegrationId, &config.aiIntegrationId},
+            {FieldId::EvaluatorVersionId, &config.evaluatorVersionId},
+            {FieldId::PromptVersionId, &config.promptVersionId},
+            {FieldId::IntegrationId, &config.integrationId},
+        };
+        for (const auto& [field, value] : configIds) {
+            if (fieldApplies(field, config.experimentType))
+                add(fieldPath(field), *value);
+        }
     }
     return ids;
 }
@@ -218,7 +216,7 @@ QStringList fieldPathsIn(const QString& text, const TaskRequest& request)
     const QString name = request.name.trimmed();
     for (qsizetype at = name.isEmpty() ? -1 : text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
         if (quotedAt(text, at, at + name.size())) {
-            found << std::pair{at, QStringLiteral("name")};
+            found << std::pair{at, QString(fields::name)};
             break;
         }
     }

@@ -4,6 +4,7 @@
 
 #include "core/json/jsonparse.h"
 #include "core/request/requestcodec.h"
+#include "core/request/taskfields.h"
 #include "core/response/responsecodec.h"
 #include "core/request/validation.h"
 
@@ -64,9 +65,9 @@ TaskRequest requestFromTask(const Task& task)
 
 EnumCasing casingOfBody(const QJsonObject& body)
 {
-    QString sample = body.value(QStringLiteral("type")).toString();
+    QString sample = body.value(fields::type).toString();
     if (sample.isEmpty())
-        sample = body.value(QStringLiteral("run_configuration")).toObject().value(QStringLiteral("experiment_type")).toString();
+        sample = body.value(fields::runConfiguration).toObject().value(fields::experimentType).toString();
     return !sample.isEmpty() && sample == sample.toUpper() ? EnumCasing::Upper : EnumCasing::Lower;
 }
 
@@ -102,40 +103,42 @@ std::optional<SandboxReply> TaskStore::checkReferences(const TaskRequest& reques
         return problemReply(404, QStringLiteral("%1 %2 does not exist, or this key cannot see it").arg(what, id));
     };
     if (!request.projectId.isEmpty() && !m_catalog->find(QStringLiteral("projects"), request.projectId))
-        return missing(QStringLiteral("project_id"), request.projectId);
+        return missing(fields::projectId, request.projectId);
     if (!request.datasetId.isEmpty() && !m_catalog->find(QStringLiteral("datasets"), request.datasetId))
-        return missing(QStringLiteral("dataset_id"), request.datasetId);
+        return missing(fields::datasetId, request.datasetId);
     for (qsizetype i = 0; i < request.evaluators.size(); ++i) {
         const EvaluatorInput& evaluator = request.evaluators.at(i);
-        const QString path = QStringLiteral("evaluators[%1]").arg(i);
+        const QString path = joinPath(fields::evaluators, i);
         if (!m_catalog->find(QStringLiteral("evaluators"), evaluator.evaluatorId))
-            return missing(path + QStringLiteral(".evaluator_id"), evaluator.evaluatorId);
+            return missing(joinPath(path, fields::evaluatorId), evaluator.evaluatorId);
         if (!evaluator.evaluatorVersionId.isEmpty()
             && !m_catalog->evaluatorHasVersion(evaluator.evaluatorId, evaluator.evaluatorVersionId))
-            return problemReply(422, QStringLiteral("%1.evaluator_version_id: %2 is not a version of evaluator %3")
-                                         .arg(path, evaluator.evaluatorVersionId, evaluator.evaluatorId));
+            return problemReply(422, QStringLiteral("%1: %2 is not a version of evaluator %3")
+                                         .arg(joinPath(path, fields::evaluatorVersionId), evaluator.evaluatorVersionId,
+                                              evaluator.evaluatorId));
     }
     for (qsizetype i = 0; i < request.experimentIds.size(); ++i) {
         const QJsonObject* experiment = m_catalog->find(QStringLiteral("experiments"), request.experimentIds.at(i));
         if (!experiment)
-            return missing(QStringLiteral("experiment_ids[%1]").arg(i), request.experimentIds.at(i));
+            return missing(joinPath(fields::experimentIds, i), request.experimentIds.at(i));
         if (experiment->value(QStringLiteral("dataset_id")).toString() != request.datasetId)
-            return problemReply(422, QStringLiteral("experiment_ids[%1]: experiment %2 belongs to another dataset")
-                                         .arg(i).arg(request.experimentIds.at(i)));
+            return problemReply(422, QStringLiteral("%1: experiment %2 belongs to another dataset")
+                                         .arg(joinPath(fields::experimentIds, i), request.experimentIds.at(i)));
     }
     if (request.runConfiguration) {
         const RunConfiguration& config = *request.runConfiguration;
         if (!config.aiIntegrationId.isEmpty() && config.experimentType != ExperimentType::AgentCall
             && !m_catalog->find(QStringLiteral("ai_integrations"), config.aiIntegrationId))
-            return missing(QStringLiteral("run_configuration.ai_integration_id"), config.aiIntegrationId);
+            return missing(fieldPath(FieldId::AiIntegrationId), config.aiIntegrationId);
         if (config.experimentType == ExperimentType::AgentCall) {
             const QJsonObject* integration = m_catalog->find(QStringLiteral("integrations"), config.integrationId);
             if (!integration)
-                return missing(QStringLiteral("run_configuration.integration_id"), config.integrationId);
+                return missing(fieldPath(FieldId::IntegrationId), config.integrationId);
             if (integration->value(QStringLiteral("type")).toString().compare(QLatin1String("AGENT"), Qt::CaseInsensitive) != 0)
-                return problemReply(422, QStringLiteral("run_configuration.integration_id: %1 is an integration of type "
-                                                        "%2; an agent call needs one of type AGENT")
-                                             .arg(config.integrationId, integration->value(QStringLiteral("type")).toString()));
+                return problemReply(422, QStringLiteral("%1: %2 is an integration of type %3; an agent call needs one "
+                                                        "of type AGENT")
+                                             .arg(fieldPath(FieldId::IntegrationId), config.integrationId,
+                                                  integration->value(QStringLiteral("type")).toString()));
         }
     }
     return std::nullopt;
@@ -244,12 +247,11 @@ SandboxReply TaskStore::update(const QString& taskId, const QByteArray& body)
     if (!patch)
         return error;
     const bool experiment = stored->task.type == TaskType::RunExperiment;
+    // What PATCH may change (reference §5.5): a rule of its own, not where a field applies.
     const QStringList allowed = experiment
-        ? QStringList{QStringLiteral("name"), QStringLiteral("run_configuration")}
-        : QStringList{QStringLiteral("name"), QStringLiteral("sampling_rate"), QStringLiteral("is_continuous"),
-                      QStringLiteral("query_filter"), QStringLiteral("evaluators")};
-    static const QStringList systemManaged{QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("created_at"),
-                                           QStringLiteral("updated_at")};
+        ? QStringList{fields::name, fields::runConfiguration}
+        : QStringList{fields::name, fields::samplingRate, fields::isContinuous, fields::queryFilter, fields::evaluators};
+    static const QStringList systemManaged{fields::id, fields::type, fields::createdAt, fields::updatedAt};
     if (patch->isEmpty())
         return problemReply(400, QStringLiteral("at least one field must be provided"));
     for (auto it = patch->begin(); it != patch->end(); ++it) {
@@ -279,7 +281,7 @@ SandboxReply TaskStore::update(const QString& taskId, const QByteArray& body)
     task.isContinuous = request.isContinuous.value_or(false);
     task.queryFilter = request.queryFilter;
     task.runConfiguration = request.runConfiguration;
-    if (patch->contains(QStringLiteral("evaluators"))) {
+    if (patch->contains(fields::evaluators)) {
         task.evaluators.clear(); // "replaces the entire evaluator list"
         for (const EvaluatorInput& input : request.evaluators) {
             const QJsonObject* evaluator = m_catalog->find(QStringLiteral("evaluators"), input.evaluatorId);

@@ -8,11 +8,9 @@
 namespace tc {
 namespace {
 
-InvocationParameterSpec spec(const char* key, ParameterKind kind, std::optional<double> minimum,
-                             std::optional<double> maximum, bool documented, const char* summary,
-                             QStringList choices = {})
+InvocationParameterSpec spec(FieldId field, ParameterKind kind, const char* summary, QStringList choices = {})
 {
-    return {QLatin1String(key), kind, minimum, maximum, documented, std::move(choices), QLatin1String(summary)};
+    return {field, kind, std::move(choices), QLatin1String(summary)};
 }
 
 QString kindName(ParameterKind kind)
@@ -44,13 +42,13 @@ bool hasKind(const QJsonValue& value, ParameterKind kind)
     return false;
 }
 
-QString rangeText(const InvocationParameterSpec& parameter)
+QString rangeText(const FieldRange& range)
 {
-    if (parameter.minimum && parameter.maximum)
-        return QStringLiteral("between %1 and %2").arg(*parameter.minimum).arg(*parameter.maximum);
-    if (parameter.minimum)
-        return QStringLiteral("at least %1").arg(*parameter.minimum);
-    return QStringLiteral("at most %1").arg(parameter.maximum.value_or(0));
+    if (range.minimum && range.maximum)
+        return QStringLiteral("between %1 and %2").arg(*range.minimum).arg(*range.maximum);
+    if (range.minimum)
+        return QStringLiteral("at least %1").arg(*range.minimum);
+    return QStringLiteral("at most %1").arg(range.maximum.value_or(0));
 }
 
 void checkParameter(Diagnostics& out, const QString& path, const InvocationParameterSpec& parameter,
@@ -65,14 +63,11 @@ void checkParameter(Diagnostics& out, const QString& path, const InvocationParam
         out << error(path, message);
         return;
     }
-    if (value.isDouble()) {
-        const double number = value.toDouble();
-        const bool below = parameter.minimum && number < *parameter.minimum;
-        const bool above = parameter.maximum && number > *parameter.maximum;
-        if (below || above) {
-            const QString message = QStringLiteral("%1 is out of range: use a value %2").arg(number).arg(rangeText(parameter));
-            out << (parameter.rangeIsDocumented ? error(path, message) : warning(path, message));
-        }
+    const std::optional<FieldRange> range = fieldRange(parameter.field);
+    if (value.isDouble() && range && !range->contains(value.toDouble())) {
+        const QString message =
+            QStringLiteral("%1 is out of range: use a value %2").arg(value.toDouble()).arg(rangeText(*range));
+        out << (range->documented ? error(path, message) : warning(path, message));
     }
     if (!parameter.choices.isEmpty() && value.isString() && !parameter.choices.contains(value.toString()))
         out << warning(path, QStringLiteral("\"%1\" is not one of the documented values: %2")
@@ -84,25 +79,24 @@ void checkParameter(Diagnostics& out, const QString& path, const InvocationParam
 const QList<InvocationParameterSpec>& invocationParameterSpecs()
 {
     using K = ParameterKind;
+    using F = FieldId;
     static const QList<InvocationParameterSpec> specs{
-        // Providers accept 0..2 (OpenAI) or 0..1 (Anthropic); below 0 no provider does.
-        spec("temperature", K::Number, 0.0, 2.0, false, "randomness of sampling"),
-        spec("max_tokens", K::Integer, 1.0, std::nullopt, true, "upper bound on generated tokens"),
-        spec("max_completion_tokens", K::Integer, 1.0, std::nullopt, true, "upper bound on completion tokens"),
-        spec("top_p", K::Number, 0.0, 1.0, true, "nucleus sampling probability mass"),
-        spec("top_k", K::Integer, 1.0, std::nullopt, false, "sample from the k most likely tokens"),
-        spec("frequency_penalty", K::Number, -2.0, 2.0, true, "penalty for repeated tokens"),
-        spec("presence_penalty", K::Number, -2.0, 2.0, true, "penalty for tokens already present"),
-        spec("stop", K::StringList, std::nullopt, std::nullopt, false, "stop sequences"),
-        spec("response_format", K::Object, std::nullopt, std::nullopt, false, "{type, json_schema}"),
-        spec("tool_config", K::Object, std::nullopt, std::nullopt, false, "{tools, tool_choice}"),
-        spec("thinking_level", K::String, std::nullopt, std::nullopt, false, "Gemini thinking level",
-             {QStringLiteral("low"), QStringLiteral("high")}),
-        spec("thinking_budget", K::Integer, 0.0, 32768.0, true, "Gemini thinking token budget"),
-        spec("reasoning_effort", K::String, std::nullopt, std::nullopt, false, "o-series and GPT-5 reasoning effort",
+        spec(F::Temperature, K::Number, "randomness of sampling"),
+        spec(F::MaxTokens, K::Integer, "upper bound on generated tokens"),
+        spec(F::MaxCompletionTokens, K::Integer, "upper bound on completion tokens"),
+        spec(F::TopP, K::Number, "nucleus sampling probability mass"),
+        spec(F::TopK, K::Integer, "sample from the k most likely tokens"),
+        spec(F::FrequencyPenalty, K::Number, "penalty for repeated tokens"),
+        spec(F::PresencePenalty, K::Number, "penalty for tokens already present"),
+        spec(F::Stop, K::StringList, "stop sequences"),
+        spec(F::ResponseFormat, K::Object, "{type, json_schema}"),
+        spec(F::InvocationToolConfig, K::Object, "{tools, tool_choice}"),
+        spec(F::ThinkingLevel, K::String, "Gemini thinking level", {QStringLiteral("low"), QStringLiteral("high")}),
+        spec(F::ThinkingBudget, K::Integer, "Gemini thinking token budget"),
+        spec(F::ReasoningEffort, K::String, "o-series and GPT-5 reasoning effort",
              {QStringLiteral("none"), QStringLiteral("minimal"), QStringLiteral("low"), QStringLiteral("medium"),
               QStringLiteral("high"), QStringLiteral("xhigh")}),
-        spec("verbosity", K::String, std::nullopt, std::nullopt, false, "GPT-5 verbosity",
+        spec(F::Verbosity, K::String, "GPT-5 verbosity",
              {QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high")}),
     };
     return specs;
@@ -114,14 +108,14 @@ void checkJsonParameters(Diagnostics& out, const QString& path, const QJsonObjec
     for (auto it = parameters.constBegin(); it != parameters.constEnd(); ++it) {
         const QString itemPath = path + QLatin1Char('.') + it.key();
         const auto known = std::find_if(specs.cbegin(), specs.cend(),
-                                        [&](const InvocationParameterSpec& s) { return s.key == it.key(); });
+                                        [&](const InvocationParameterSpec& s) { return fieldKey(s.field) == it.key(); });
         if (known == specs.cend())
             out << warning(itemPath, QStringLiteral("not a documented invocation parameter: check the spelling, "
                                                     "or move provider-specific settings to provider_parameters"));
         else
             checkParameter(out, itemPath, *known, it.value());
         // InvocationParams carries its own ToolConfig, with the same shape as the top-level one.
-        if (it.key() == QLatin1String("tool_config") && it.value().isObject())
+        if (it.key() == fieldKey(FieldId::InvocationToolConfig) && it.value().isObject())
             checkToolConfig(out, itemPath, it.value().toObject());
     }
 }
@@ -130,7 +124,7 @@ void checkToolConfig(Diagnostics& out, const QString& path, const QJsonObject& t
 {
     for (auto it = toolConfig.constBegin(); it != toolConfig.constEnd(); ++it) {
         const QString itemPath = path + QLatin1Char('.') + it.key();
-        if (it.key() == QLatin1String("tools")) {
+        if (it.key() == fields::tools) {
             if (!it.value().isArray()) {
                 out << error(itemPath, QStringLiteral("must be a list of tool definitions"));
                 continue;
@@ -142,7 +136,7 @@ void checkToolConfig(Diagnostics& out, const QString& path, const QJsonObject& t
                                  QStringLiteral("must be an object: a tool definition such as {\"type\": \"function\", "
                                                 "\"function\": {\"name\": …}}"));
             }
-        } else if (it.key() == QLatin1String("tool_choice")) {
+        } else if (it.key() == fields::toolChoice) {
             if (!it.value().isObject() && !it.value().isString())
                 out << error(itemPath, QStringLiteral("must be an object (or a string such as \"auto\")"));
         } else {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/diagnostic.h"
+#include "core/request/taskfields.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -15,14 +16,12 @@ namespace tc {
 // common ones as typed fields and keeps the rest as JSON; validation checks types and ranges.
 enum class ParameterKind { Number, Integer, String, StringList, Object };
 
+// What a parameter's value looks like. Its key and range are the schema's (taskfields.h).
 struct InvocationParameterSpec
 {
-    QString key;
+    FieldId field = FieldId::Temperature;
     ParameterKind kind = ParameterKind::Number;
-    std::optional<double> minimum;
-    std::optional<double> maximum;
-    bool rangeIsDocumented = false; // outside a documented range: error; outside a usual one: warning
-    QStringList choices;            // for strings with a fixed set of values
+    QStringList choices; // for strings with a fixed set of values
     QString summary;
 };
 

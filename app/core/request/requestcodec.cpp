@@ -3,61 +3,67 @@
 
 #include "core/json/jsonfields.h"
 #include "core/request/runconfigcodec.h"
+#include "core/request/taskfields.h"
 
 namespace tc {
 namespace {
 
+// What a request body may hold: the schema's top-level fields.
 const QSet<QString>& requestKeys()
 {
-    static const QSet<QString> keys{
-        QStringLiteral("name"),           QStringLiteral("type"),          QStringLiteral("project_id"),
-        QStringLiteral("dataset_id"),     QStringLiteral("experiment_ids"), QStringLiteral("sampling_rate"),
-        QStringLiteral("is_continuous"),  QStringLiteral("query_filter"),  QStringLiteral("evaluators"),
-        QStringLiteral("run_configuration")};
+    static const QSet<QString> keys = [] {
+        QSet<QString> set;
+        for (const FieldId field : fieldsIn(std::nullopt))
+            set.insert(fieldKey(field));
+        return set;
+    }();
     return keys;
 }
+
+// Set by the server: a body copied from an answer carries them, and hears so in plainer words
+// than "unknown field".
+const QLatin1String kSystemManaged[] = {fields::id, fields::createdAt, fields::updatedAt, fields::lastRunAt,
+                                        fields::createdByUserId};
 
 OrderedJson writeEvaluator(const EvaluatorInput& evaluator)
 {
     OrderedJson json = OrderedJson::object();
-    json.add(QStringLiteral("evaluator_id"), evaluator.evaluatorId);
+    json.add(fields::evaluatorId, evaluator.evaluatorId);
     if (!evaluator.evaluatorVersionId.isEmpty())
-        json.add(QStringLiteral("evaluator_version_id"), evaluator.evaluatorVersionId);
+        json.add(fields::evaluatorVersionId, evaluator.evaluatorVersionId);
     if (!evaluator.queryFilter.isEmpty())
-        json.add(QStringLiteral("query_filter"), evaluator.queryFilter);
+        json.add(fields::queryFilter, evaluator.queryFilter);
     if (!evaluator.columnMappings.isEmpty())
-        json.add(QStringLiteral("column_mappings"), writeColumnMappings(evaluator.columnMappings));
+        json.add(fields::columnMappings, writeColumnMappings(evaluator.columnMappings));
     return json;
 }
 
 EvaluatorInput readEvaluator(const QJsonObject& object, const QString& path, FieldReader& reader)
 {
-    const auto at = [&path](const char* key) { return joinPath(path, QLatin1String(key)); };
+    const auto at = [&path](QLatin1String key) { return joinPath(path, key); };
     // Names the server adds to its answer; a body copied from a response often carries them.
-    if (object.contains(QStringLiteral("evaluator_name")))
-        reader.report(error(at("evaluator_name"),
+    if (object.contains(fields::evaluatorName))
+        reader.report(error(at(fields::evaluatorName),
                             QStringLiteral("part of the server's answer, not of a request: remove it")));
-    QSet<QString> known{QStringLiteral("evaluator_id"), QStringLiteral("evaluator_version_id"),
-                        QStringLiteral("query_filter"), QStringLiteral("column_mappings"),
-                        QStringLiteral("evaluator_name")};
+    const QSet<QString> known{fields::evaluatorId, fields::evaluatorVersionId, fields::queryFilter,
+                              fields::columnMappings, fields::evaluatorName};
     reader.rejectUnknownKeys(object, known, path);
 
+    const auto text = [&](QLatin1String key) { return reader.string(object, key, at(key)).value_or(QString()); };
     EvaluatorInput evaluator;
-    evaluator.evaluatorId = reader.string(object, QStringLiteral("evaluator_id"), at("evaluator_id")).value_or(QString());
-    evaluator.evaluatorVersionId =
-        reader.string(object, QStringLiteral("evaluator_version_id"), at("evaluator_version_id")).value_or(QString());
-    evaluator.queryFilter = reader.string(object, QStringLiteral("query_filter"), at("query_filter")).value_or(QString());
-    if (const auto mappings = reader.object(object, QStringLiteral("column_mappings"), at("column_mappings")))
-        evaluator.columnMappings = readColumnMappings(*mappings, at("column_mappings"), reader);
+    evaluator.evaluatorId = text(fields::evaluatorId);
+    evaluator.evaluatorVersionId = text(fields::evaluatorVersionId);
+    evaluator.queryFilter = text(fields::queryFilter);
+    if (const auto mappings = reader.object(object, fields::columnMappings, at(fields::columnMappings)))
+        evaluator.columnMappings = readColumnMappings(*mappings, at(fields::columnMappings), reader);
     return evaluator;
 }
 
 void reportSystemManagedFields(const QJsonObject& body, FieldReader& reader)
 {
-    for (const char* key : {"id", "created_at", "updated_at", "last_run_at", "created_by_user_id"}) {
-        if (body.contains(QLatin1String(key)))
-            reader.report(error(QLatin1String(key),
-                                QStringLiteral("set by the server and refused on input: remove it")));
+    for (const QLatin1String key : kSystemManaged) {
+        if (body.contains(key))
+            reader.report(error(key, QStringLiteral("set by the server and refused on input: remove it")));
     }
 }
 
@@ -65,39 +71,41 @@ void reportSystemManagedFields(const QJsonObject& body, FieldReader& reader)
 
 OrderedJson writeRequestBody(const TaskRequest& request, EnumCasing casing)
 {
-    OrderedJson body = OrderedJson::object();
-    body.add(QStringLiteral("name"), request.name);
-    body.add(QStringLiteral("type"), toApiString(request.type, casing));
-
-    if (request.type == TaskType::RunExperiment) {
-        body.add(QStringLiteral("dataset_id"), request.datasetId);
-        if (request.runConfiguration)
-            body.add(QStringLiteral("run_configuration"), writeRunConfiguration(*request.runConfiguration, casing));
-        return body;
-    }
-
     const std::optional<DataSource> source = dataSourceOf(request);
-    if (!request.projectId.isEmpty())
-        body.add(QStringLiteral("project_id"), request.projectId);
-    if (!request.datasetId.isEmpty())
-        body.add(QStringLiteral("dataset_id"), request.datasetId);
-    if (!request.experimentIds.isEmpty() && source != DataSource::Project) {
+    const auto applies = [&](FieldId field) { return fieldApplies(field, request.type, source); };
+
+    OrderedJson body = OrderedJson::object();
+    body.add(fields::name, request.name);
+    body.add(fields::type, toApiString(request.type, casing));
+    if (applies(FieldId::ProjectId) && !request.projectId.isEmpty())
+        body.add(fields::projectId, request.projectId);
+    // A type without a choice of source (run_experiment) must name its dataset: the slot is written
+    // even when empty, so that a preview shows where it goes.
+    if (applies(FieldId::DatasetId) && (!request.datasetId.isEmpty() || !hasDataSourceChoice(request.type)))
+        body.add(fields::datasetId, request.datasetId);
+    if (applies(FieldId::ExperimentIds) && !request.experimentIds.isEmpty()) {
         OrderedJson ids = OrderedJson::array();
         for (const QString& id : request.experimentIds)
             ids.append(id);
-        body.add(QStringLiteral("experiment_ids"), std::move(ids));
+        body.add(fields::experimentIds, std::move(ids));
     }
-    if (request.samplingRate && source != DataSource::Dataset)
-        body.add(QStringLiteral("sampling_rate"), *request.samplingRate);
-    // A dataset task may say false; true is for project tasks only.
-    if (request.isContinuous && (source != DataSource::Dataset || !*request.isContinuous))
-        body.add(QStringLiteral("is_continuous"), *request.isContinuous);
-    if (!request.queryFilter.isEmpty())
-        body.add(QStringLiteral("query_filter"), request.queryFilter);
-    OrderedJson evaluators = OrderedJson::array();
-    for (const EvaluatorInput& evaluator : request.evaluators)
-        evaluators.append(writeEvaluator(evaluator));
-    body.add(QStringLiteral("evaluators"), std::move(evaluators));
+    if (applies(FieldId::SamplingRate) && request.samplingRate)
+        body.add(fields::samplingRate, *request.samplingRate);
+    // false may go where true may not (a dataset task): the schema says where.
+    if (request.isContinuous
+        && (*request.isContinuous ? applies(FieldId::IsContinuous)
+                                  : fieldAcceptsFalse(FieldId::IsContinuous, request.type, source)))
+        body.add(fields::isContinuous, *request.isContinuous);
+    if (applies(FieldId::QueryFilter) && !request.queryFilter.isEmpty())
+        body.add(fields::queryFilter, request.queryFilter);
+    if (applies(FieldId::Evaluators)) {
+        OrderedJson evaluators = OrderedJson::array();
+        for (const EvaluatorInput& evaluator : request.evaluators)
+            evaluators.append(writeEvaluator(evaluator));
+        body.add(fields::evaluators, std::move(evaluators));
+    }
+    if (applies(FieldId::RunConfiguration) && request.runConfiguration)
+        body.add(fields::runConfiguration, writeRunConfiguration(*request.runConfiguration, casing));
     return body;
 }
 
@@ -114,11 +122,11 @@ RequestRead readRequestBody(const QJsonObject& body)
 
     reportSystemManagedFields(body, reader);
     QSet<QString> known = requestKeys();
-    for (const char* key : {"id", "created_at", "updated_at", "last_run_at", "created_by_user_id"})
-        known.insert(QLatin1String(key)); // reported above, in plainer words
+    for (const QLatin1String key : kSystemManaged)
+        known.insert(key); // reported above, in plainer words
     reader.rejectUnknownKeys(body, known, QString());
 
-    const QString typeKey = QStringLiteral("type");
+    const QString typeKey = fields::type;
     if (const auto type = reader.string(body, typeKey, typeKey)) {
         if (const auto parsed = parseTaskType(*type)) {
             request.type = *parsed;
@@ -132,18 +140,16 @@ RequestRead readRequestBody(const QJsonObject& body)
                                                     "run_experiment")));
     }
 
-    const auto text = [&](const char* key) {
-        return reader.string(body, QLatin1String(key), QLatin1String(key)).value_or(QString());
-    };
-    request.name = text("name");
-    request.projectId = text("project_id");
-    request.datasetId = text("dataset_id");
-    request.experimentIds = reader.stringList(body, QStringLiteral("experiment_ids"), QStringLiteral("experiment_ids"));
-    request.samplingRate = reader.number(body, QStringLiteral("sampling_rate"), QStringLiteral("sampling_rate"));
-    request.isContinuous = reader.boolean(body, QStringLiteral("is_continuous"), QStringLiteral("is_continuous"));
-    request.queryFilter = text("query_filter");
+    const auto text = [&](QLatin1String key) { return reader.string(body, key, key).value_or(QString()); };
+    request.name = text(fields::name);
+    request.projectId = text(fields::projectId);
+    request.datasetId = text(fields::datasetId);
+    request.experimentIds = reader.stringList(body, fields::experimentIds, fields::experimentIds);
+    request.samplingRate = reader.number(body, fields::samplingRate, fields::samplingRate);
+    request.isContinuous = reader.boolean(body, fields::isContinuous, fields::isContinuous);
+    request.queryFilter = text(fields::queryFilter);
 
-    const QString evaluatorsPath = QStringLiteral("evaluators");
+    const QString evaluatorsPath = fields::evaluators;
     if (const auto evaluators = reader.array(body, evaluatorsPath, evaluatorsPath)) {
         for (qsizetype i = 0; i < evaluators->size(); ++i) {
             const QString path = joinPath(evaluatorsPath, i);
@@ -156,7 +162,7 @@ RequestRead readRequestBody(const QJsonObject& body)
         }
     }
 
-    const QString configPath = QStringLiteral("run_configuration");
+    const QString configPath = fields::runConfiguration;
     if (const auto config = reader.object(body, configPath, configPath)) {
         RunConfigurationRead configRead = readRunConfiguration(*config, configPath, reader, Strictness::Request);
         request.runConfiguration = std::move(configRead.config);

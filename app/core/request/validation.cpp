@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "core/request/validation.h"
 
+#include "core/request/fieldpresence.h"
+#include "core/request/taskfields.h"
 #include "core/request/validationhelpers.h"
 
 #include <QHash>
-
-#include <cmath>
 
 namespace tc {
 namespace {
@@ -16,10 +16,11 @@ const QStringList kProjectKinds{QStringLiteral("Model"), QStringLiteral("Project
 const QStringList kDatasetKinds{QStringLiteral("Dataset")};
 const QStringList kEvaluatorKinds{QStringLiteral("Evaluator")};
 const QStringList kExperimentKinds{QStringLiteral("Experiment")};
+const QString kBlankId = QStringLiteral("only spaces: paste the ID, or clear the field");
 
 void checkName(Diagnostics& out, const QString& name)
 {
-    const QString path = QStringLiteral("name");
+    const QString path = fields::name;
     if (name.isEmpty())
         out << error(path, QStringLiteral("required: give the task a name (unique within its space)"));
     else if (name.trimmed().isEmpty())
@@ -28,39 +29,90 @@ void checkName(Diagnostics& out, const QString& name)
         out << warning(path, QStringLiteral("starts or ends with spaces, which become part of the name"));
 }
 
-void checkDataSource(Diagnostics& out, const TaskRequest& request)
+// An evaluation task names exactly one source; the conflict is reported once, at project_id.
+void checkSourceChoice(Diagnostics& out, const TaskRequest& request)
 {
     const bool hasProject = !request.projectId.isEmpty();
     const bool hasDataset = !request.datasetId.isEmpty();
     if (hasProject && hasDataset) {
-        out << error(QStringLiteral("project_id"),
+        out << error(fields::projectId,
                      QStringLiteral("project_id and dataset_id are mutually exclusive: keep only one"));
     } else if (!hasProject && !hasDataset) {
-        out << error(QStringLiteral("project_id"),
+        out << error(fields::projectId,
                      QStringLiteral("one of project_id or dataset_id is required: a project evaluates live traces, "
                                     "a dataset evaluates experiments"));
     }
+}
+
+// Why a given field does not belong here, in the words each case has always had.
+QString notApplicableMessage(FieldId field, TaskType type)
+{
+    if (type == TaskType::RunExperiment) {
+        switch (field) {
+        case FieldId::ProjectId:
+            return QStringLiteral("run_experiment tasks run on a dataset: remove project_id and set dataset_id");
+        case FieldId::IsContinuous:
+            return QStringLiteral("not valid for run_experiment tasks, which never run continuously: remove it");
+        case FieldId::Evaluators:
+            return QStringLiteral("not valid for run_experiment tasks: remove it (evaluate the experiment with "
+                                  "a separate evaluation task)");
+        default: return QStringLiteral("not valid for run_experiment tasks: remove it");
+        }
+    }
+    switch (field) {
+    case FieldId::ExperimentIds:
+        return QStringLiteral("experiment IDs apply only to dataset tasks: remove them, or switch the data source "
+                              "to a dataset");
+    case FieldId::SamplingRate:
+        return QStringLiteral("only project tasks are sampled: remove sampling_rate from a dataset task");
+    case FieldId::IsContinuous:
+        return QStringLiteral("a dataset task cannot run continuously: set it to false or remove it");
+    case FieldId::RunConfiguration:
+        return QStringLiteral("only run_experiment tasks take a run configuration: remove it, or change the "
+                              "task type");
+    default: // project_id beside dataset_id names two sources: checkSourceChoice reports that
+        return QStringLiteral("not valid for a %1 task on this data source: remove it")
+            .arg(toApiString(type, EnumCasing::Lower));
+    }
+}
+
+// A given field the schema does not place in this type and source. is_continuous false is
+// accepted on more tasks than true is.
+bool misplaced(const TaskRequest& request, FieldId field)
+{
+    if (!isGiven(request, field))
+        return false;
+    const std::optional<DataSource> source = dataSourceOf(request);
+    if (field == FieldId::IsContinuous && !*request.isContinuous)
+        return !fieldAcceptsFalse(field, request.type, source);
+    return !fieldApplies(field, request.type, source);
+}
+
+void checkProjectId(Diagnostics& out, const TaskRequest& request)
+{
     // Given but only spaces: requireId reports it as blank, the lints otherwise.
-    const QString blank = QStringLiteral("only spaces: paste the ID, or clear the field");
-    if (hasProject)
-        requireId(out, QStringLiteral("project_id"), request.projectId, blank, kProjectKinds,
-                  QStringLiteral("a project ID"));
-    if (hasDataset)
-        requireId(out, QStringLiteral("dataset_id"), request.datasetId, blank, kDatasetKinds,
-                  QStringLiteral("a dataset ID"));
+    if (!request.projectId.isEmpty())
+        requireId(out, fields::projectId, request.projectId, kBlankId, kProjectKinds, QStringLiteral("a project ID"));
+}
+
+void checkDatasetId(Diagnostics& out, const TaskRequest& request)
+{
+    // A type without a choice of source runs on its dataset, which it must name.
+    if (!hasDataSourceChoice(request.type))
+        requireId(out, fields::datasetId, request.datasetId,
+                  QStringLiteral("required for run_experiment tasks: the experiment runs over this dataset"),
+                  kDatasetKinds, QStringLiteral("a dataset ID"));
+    else if (!request.datasetId.isEmpty())
+        requireId(out, fields::datasetId, request.datasetId, kBlankId, kDatasetKinds, QStringLiteral("a dataset ID"));
 }
 
 void checkExperimentIds(Diagnostics& out, const TaskRequest& request)
 {
-    const QString path = QStringLiteral("experiment_ids");
-    const std::optional<DataSource> source = dataSourceOf(request);
-    if (source == DataSource::Dataset && request.experimentIds.isEmpty()) {
+    const QString path = fields::experimentIds;
+    // Required where the request names the source they apply to (a dataset); without a clear
+    // source, checkSourceChoice has said so already.
+    if (dataSourceOf(request) && request.experimentIds.isEmpty()) {
         out << error(path, QStringLiteral("a dataset task needs at least one experiment ID to evaluate"));
-        return;
-    }
-    if (source == DataSource::Project && !request.experimentIds.isEmpty()) {
-        out << error(path, QStringLiteral("experiment IDs apply only to dataset tasks: remove them, or switch the "
-                                          "data source to a dataset"));
         return;
     }
     QHash<QString, qsizetype> seen;
@@ -79,40 +131,36 @@ void checkExperimentIds(Diagnostics& out, const TaskRequest& request)
     }
 }
 
-void checkSamplingAndContinuity(Diagnostics& out, const TaskRequest& request)
+void checkSamplingRate(Diagnostics& out, const TaskRequest& request)
 {
-    const bool datasetTask = dataSourceOf(request) == DataSource::Dataset;
-    if (request.samplingRate) {
-        const QString path = QStringLiteral("sampling_rate");
-        const double rate = *request.samplingRate;
-        if (datasetTask)
-            out << error(path, QStringLiteral("only project tasks are sampled: remove sampling_rate from a dataset "
-                                              "task"));
-        else if (!std::isfinite(rate) || rate < 0 || rate > 1)
-            out << error(path, QStringLiteral("must be between 0 and 1 (0.25 evaluates a quarter of the spans, 1 "
-                                              "evaluates all of them)"));
-        else if (rate == 0)
-            out << warning(path, QStringLiteral("0 evaluates nothing: raise it, or leave it out to use the default"));
-    }
-    if (request.isContinuous.value_or(false) && datasetTask)
-        out << error(QStringLiteral("is_continuous"),
-                     QStringLiteral("a dataset task cannot run continuously: set it to false or remove it"));
+    if (!request.samplingRate)
+        return;
+    const QString path = fields::samplingRate;
+    const double rate = *request.samplingRate;
+    const FieldRange range = *fieldRange(FieldId::SamplingRate);
+    if (!range.contains(rate))
+        out << error(path, QStringLiteral("must be between %1 and %2 (0.25 evaluates a quarter of the spans, 1 "
+                                          "evaluates all of them)")
+                               .arg(range.minimum.value_or(0))
+                               .arg(range.maximum.value_or(1)));
+    else if (rate == 0)
+        out << warning(path, QStringLiteral("0 evaluates nothing: raise it, or leave it out to use the default"));
 }
 
 void checkEvaluator(Diagnostics& out, const QString& path, const EvaluatorInput& evaluator)
 {
-    requireId(out, joinPath(path, QStringLiteral("evaluator_id")), evaluator.evaluatorId,
+    requireId(out, joinPath(path, fields::evaluatorId), evaluator.evaluatorId,
               QStringLiteral("required: pick the evaluator to run"), kEvaluatorKinds,
               QStringLiteral("an evaluator ID"));
-    lintId(out, joinPath(path, QStringLiteral("evaluator_version_id")), evaluator.evaluatorVersionId, {},
+    lintId(out, joinPath(path, fields::evaluatorVersionId), evaluator.evaluatorVersionId, {},
            QStringLiteral("an evaluator version ID"));
-    lintQueryFilter(out, joinPath(path, QStringLiteral("query_filter")), evaluator.queryFilter);
-    checkColumnMappings(out, joinPath(path, QStringLiteral("column_mappings")), evaluator.columnMappings);
+    lintQueryFilter(out, joinPath(path, fields::queryFilter), evaluator.queryFilter);
+    checkColumnMappings(out, joinPath(path, fields::columnMappings), evaluator.columnMappings);
 }
 
 void checkEvaluators(Diagnostics& out, const QList<EvaluatorInput>& evaluators)
 {
-    const QString path = QStringLiteral("evaluators");
+    const QString path = fields::evaluators;
     if (evaluators.isEmpty()) {
         out << error(path, QStringLiteral("add at least one evaluator: an evaluation task needs something to run"));
         return;
@@ -126,7 +174,7 @@ void checkEvaluators(Diagnostics& out, const QList<EvaluatorInput>& evaluators)
         if (id.isEmpty())
             continue;
         if (firstIndex.contains(id))
-            out << error(joinPath(itemPath, QStringLiteral("evaluator_id")),
+            out << error(joinPath(itemPath, fields::evaluatorId),
                          QStringLiteral("this evaluator is already attached as evaluators[%1]: duplicate evaluator "
                                         "IDs are not allowed, so remove one")
                              .arg(firstIndex.value(id)));
@@ -135,48 +183,30 @@ void checkEvaluators(Diagnostics& out, const QList<EvaluatorInput>& evaluators)
     }
 }
 
-void checkEvaluationTask(Diagnostics& out, const TaskRequest& request)
+void checkRunConfiguration(Diagnostics& out, const TaskRequest& request, bool experimentTypeKnown)
 {
-    checkDataSource(out, request);
-    checkExperimentIds(out, request);
-    checkSamplingAndContinuity(out, request);
-    lintQueryFilter(out, QStringLiteral("query_filter"), request.queryFilter);
-    checkEvaluators(out, request.evaluators);
-    if (request.runConfiguration)
-        out << error(QStringLiteral("run_configuration"),
-                     QStringLiteral("only run_experiment tasks take a run configuration: remove it, or change the "
-                                    "task type"));
-}
-
-void checkRunExperimentTask(Diagnostics& out, const TaskRequest& request, bool experimentTypeKnown)
-{
-    const QString notValid = QStringLiteral("not valid for run_experiment tasks: remove it");
-    if (!request.projectId.isEmpty())
-        out << error(QStringLiteral("project_id"),
-                     QStringLiteral("run_experiment tasks run on a dataset: remove project_id and set dataset_id"));
-    requireId(out, QStringLiteral("dataset_id"), request.datasetId,
-              QStringLiteral("required for run_experiment tasks: the experiment runs over this dataset"),
-              kDatasetKinds, QStringLiteral("a dataset ID"));
-    if (!request.experimentIds.isEmpty())
-        out << error(QStringLiteral("experiment_ids"), notValid);
-    if (request.samplingRate)
-        out << error(QStringLiteral("sampling_rate"), notValid);
-    if (request.isContinuous)
-        out << error(QStringLiteral("is_continuous"),
-                     QStringLiteral("not valid for run_experiment tasks, which never run continuously: remove it"));
-    if (!request.queryFilter.isEmpty())
-        out << error(QStringLiteral("query_filter"), notValid);
-    if (!request.evaluators.isEmpty())
-        out << error(QStringLiteral("evaluators"),
-                     QStringLiteral("not valid for run_experiment tasks: remove it (evaluate the experiment with "
-                                    "a separate evaluation task)"));
     if (!request.runConfiguration) {
-        out << error(QStringLiteral("run_configuration"),
+        out << error(fields::runConfiguration,
                      QStringLiteral("required for run_experiment tasks: choose llm_generation, "
                                     "template_evaluation or agent_call"));
         return;
     }
     out << validateRunConfiguration(*request.runConfiguration, experimentTypeKnown);
+}
+
+// The rules of one field where it applies (name is checked before the type is known).
+void checkField(Diagnostics& out, FieldId field, const TaskRequest& request, ValidationScope scope)
+{
+    switch (field) {
+    case FieldId::ProjectId: checkProjectId(out, request); break;
+    case FieldId::DatasetId: checkDatasetId(out, request); break;
+    case FieldId::ExperimentIds: checkExperimentIds(out, request); break;
+    case FieldId::SamplingRate: checkSamplingRate(out, request); break;
+    case FieldId::QueryFilter: lintQueryFilter(out, fields::queryFilter, request.queryFilter); break;
+    case FieldId::Evaluators: checkEvaluators(out, request.evaluators); break;
+    case FieldId::RunConfiguration: checkRunConfiguration(out, request, scope.experimentTypeKnown); break;
+    default: break; // name, type and is_continuous have no rules of their own here
+    }
 }
 
 } // namespace
@@ -187,10 +217,18 @@ Diagnostics validateTaskRequest(const TaskRequest& request, ValidationScope scop
     checkName(out, request.name);
     if (!scope.typeKnown)
         return out;
-    if (isEvaluation(request.type))
-        checkEvaluationTask(out, request);
-    else
-        checkRunExperimentTask(out, request, scope.experimentTypeKnown);
+    if (hasDataSourceChoice(request.type))
+        checkSourceChoice(out, request);
+    // In body order: a field that does not belong is reported as such and not checked further.
+    const std::optional<DataSource> source = dataSourceOf(request);
+    for (const FieldId field : fieldsIn(std::nullopt)) {
+        if (field == FieldId::Name)
+            continue;
+        if (misplaced(request, field))
+            out << error(fieldPath(field), notApplicableMessage(field, request.type));
+        else if (fieldApplies(field, request.type, source))
+            checkField(out, field, request, scope);
+    }
     return out;
 }
 
