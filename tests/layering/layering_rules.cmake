@@ -2,10 +2,10 @@
 # The layering of Task Composer, in one place. Read by tests/layering/CMakeLists.txt (which
 # probes and link checks to create) and by check_includes.cmake (the include matrix).
 
-# The modules: app/<module>/ for all but ui, which is ui/. session may not exist yet.
+# The modules: app/<module>/ for all but ui, which is ui/.
 set(TC_LAYER_MODULES core net storage sandbox session cli ui)
 # Modules whose library may not exist (yet): their probes and checks are skipped when absent.
-set(TC_LAYER_OPTIONAL_MODULES session)
+set(TC_LAYER_OPTIONAL_MODULES "")
 
 # Which modules a module's files may include with a quoted "module/…" include.
 set(TC_LAYER_MAY_INCLUDE_core    core)
@@ -25,6 +25,4 @@ set(TC_LAYER_GUI_QT_MODULES QtGui QtWidgets QtOpenGL QtOpenGLWidgets QtPrintSupp
 
 # Known exceptions to the include matrix, each "<file relative to the top> -> <include>".
 # Each is reported; one that no longer occurs fails the check, so the list cannot go stale.
-# TODO(integrator): empty this once historyRecordFrom has moved out of cli (ui stops using cli).
-set(TC_LAYER_KNOWN_INCLUDE_EXCEPTIONS
-    "ui/mainwindow_history.cpp -> cli/historyconversion.h")
+set(TC_LAYER_KNOWN_INCLUDE_EXCEPTIONS "")
