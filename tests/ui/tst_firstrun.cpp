@@ -4,6 +4,7 @@
 // form comes back as a created task. One click leads to a real Arize connection, and the choice
 // is kept for the next start.
 #include "composerdriver.h"
+#include "session/connectionsession.h"
 #include "ui/evaluatorcard.h"
 #include "ui/evaluatorlisteditor.h"
 #include "sandbox/localsandbox.h"
@@ -19,6 +20,7 @@
 #include <QNetworkProxy>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QToolButton>
@@ -39,6 +41,8 @@ private slots:
     void aSavedServerOrAnEnvironmentKeyWins_data();
     void aSavedServerOrAnEnvironmentKeyWins();
     void oneClickTowardsArizeAndTheChoiceIsKept();
+    void theWindowIsShownBeforeTheSandboxRuns_data();
+    void theWindowIsShownBeforeTheSandboxRuns();
 
 private:
     MainWindow* openWindow(const QString& environmentKey = QString());
@@ -183,6 +187,68 @@ void TestFirstRun::oneClickTowardsArizeAndTheChoiceIsKept()
     QCOMPARE(m_window->connection().apiKey, m_sandbox->token());
     QVERIFY(openWindow());
     QVERIFY(m_window->usingSandbox());
+}
+
+void TestFirstRun::theWindowIsShownBeforeTheSandboxRuns_data()
+{
+    // How guimain starts: the window is shown while the sandbox is still starting, and the
+    // sandbox then runs or fails. Send waits for it, and the window says why.
+    QTest::addColumn<bool>("starts");
+    QTest::addColumn<QString>("badgeAfter");
+    QTest::addColumn<QString>("lineAfter");
+    QTest::addColumn<bool>("canSendAfter");
+    QTest::newRow("the-sandbox-starts") << true << QStringLiteral("Local sandbox") << QStringLiteral("local sandbox") << true;
+    QTest::newRow("the-sandbox-cannot-start")
+        << false << QStringLiteral("No connection") << QStringLiteral("could not start (no free port)") << false;
+}
+
+void TestFirstRun::theWindowIsShownBeforeTheSandboxRuns()
+{
+    QFETCH(bool, starts);
+    QFETCH(QString, badgeAfter);
+    QFETCH(QString, lineAfter);
+    QFETCH(bool, canSendAfter);
+
+    delete m_window;
+    m_window = new MainWindow(std::make_unique<ScriptedPrompts>(), m_network);
+    m_window->connectionSession()->sandboxStarting();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QSignalSpy loaded(m_window, &MainWindow::draftLoaded);
+    m_window->openDraftFile(examplePath(QStringLiteral("template-evaluation-project.json")));
+    QVERIFY(loaded.wait(5000));
+
+    auto* send = child<QPushButton>(m_window, QStringLiteral("send"));
+    auto* badge = child<QLabel>(m_window, QStringLiteral("connectionBadge"));
+    auto* line = child<QLabel>(m_window, QStringLiteral("connectionLine"));
+    QCOMPARE(badge->text(), QStringLiteral("Local sandbox (starting)"));
+    QVERIFY2(line->text().contains(QStringLiteral("Starting the <b>local sandbox</b>")), qPrintable(line->text()));
+    QVERIFY2(m_window->windowTitle().contains(QStringLiteral("local sandbox")), qPrintable(m_window->windowTitle()));
+    QVERIFY(!send->isEnabled()); // a valid task, but nowhere to send it yet
+    QCOMPARE(child<QLabel>(m_window, QStringLiteral("sendReason"))->text(), QStringLiteral("Starting the local sandbox…"));
+    auto* status = child<QLabel>(m_window, QStringLiteral("resultStatus"));
+    const QString statusBefore = status->text();
+    QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier); // the shortcut waits too
+    QCOMPARE(status->text(), statusBefore); // no "Sending…": nothing left
+
+    if (starts) {
+        Connection sandboxConnection;
+        sandboxConnection.baseUrl = m_sandbox->url();
+        sandboxConnection.apiKey = m_sandbox->token();
+        m_window->setSandbox(sandboxConnection);
+    } else {
+        m_window->connectionSession()->sandboxFailed(QStringLiteral("no free port"));
+    }
+    QCOMPARE(badge->text(), badgeAfter);
+    QVERIFY2(line->text().contains(lineAfter), qPrintable(line->text()));
+    QCOMPARE(send->isEnabled(), canSendAfter);
+    if (canSendAfter) {
+        QCOMPARE(m_window->connection().apiKey, m_sandbox->token());
+        QTest::mouseClick(send, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("201 Created")), 10'000);
+    } else {
+        QVERIFY2(line->text().contains(QStringLiteral("Switch to Arize")), qPrintable(line->text()));
+    }
 }
 
 QTEST_MAIN(TestFirstRun)
