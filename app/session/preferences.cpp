@@ -37,7 +37,10 @@ void Preferences::setSandboxCasing(EnumCasing casing)
 
 qint64 Preferences::largeResponseBytes() const
 {
-    return std::max(kMinLargeResponseBytes, m_settings->value(kLargeResponse, kDefaultLargeResponseBytes).toLongLong());
+    // A value that is no number (a hand edit, an empty entry) is the default, not the floor.
+    bool isNumber = false;
+    const qint64 stored = m_settings->value(kLargeResponse).toLongLong(&isNumber);
+    return isNumber ? std::max(kMinLargeResponseBytes, stored) : kDefaultLargeResponseBytes;
 }
 
 void Preferences::setLargeResponseBytes(qint64 bytes)
@@ -47,7 +50,13 @@ void Preferences::setLargeResponseBytes(qint64 bytes)
 
 bool Preferences::keyFileAllowed() const
 {
-    return m_settings->value(kKeyFile, false).toBool();
+    // Consent to a key in a file is a plain yes only: QVariant::toBool() takes any other word
+    // ("maybe", "2") for one.
+    const QVariant stored = m_settings->value(kKeyFile, false);
+    if (stored.typeId() == QMetaType::Bool)
+        return stored.toBool();
+    const QString word = stored.toString().trimmed().toLower();
+    return word == QLatin1String("true") || word == QLatin1String("1");
 }
 
 void Preferences::setKeyFileAllowed(bool allowed)

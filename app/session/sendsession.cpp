@@ -61,6 +61,8 @@ SendReadiness SendSession::readiness() const
                                .arg(errors)
                                .arg(errors == 1 ? QString() : QStringLiteral("s"))
                                .arg(first.path.isEmpty() ? QStringLiteral("the body") : first.path, first.message);
+    } else if (m_submitter->isBusy()) {
+        readiness.reason = QStringLiteral("A request is on its way: wait for it, or cancel it.");
     } else if (wait > 0) {
         readiness.reason =
             QStringLiteral("Rate limited: the server asked to wait %1 s more before the next request.").arg(wait);
@@ -103,6 +105,7 @@ bool SendSession::send()
 void SendSession::switchCasingAndResend(EnumCasing casing)
 {
     m_connection->setCasing(casing);
+    m_document->setCasing(casing); // the body is the document's: it must be in the casing chosen
     send();
 }
 
