@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/diagnosticslist.h"
 
-#include <QStyle>
+#include "ui/severityicon.h"
 
 namespace tc::gui {
 
@@ -26,8 +26,8 @@ void DiagnosticsList::setDiagnostics(const Diagnostics& diagnostics)
     std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return a.severity == Severity::Error && b.severity == Severity::Warning;
     });
-    const QIcon errorIcon = style()->standardIcon(QStyle::SP_MessageBoxCritical);
-    const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    const QIcon errorIcon = severityIcon(Severity::Error);
+    const QIcon warningIcon = severityIcon(Severity::Warning);
     setUpdatesEnabled(false);
     clear();
     for (const Diagnostic& diagnostic : sorted) {

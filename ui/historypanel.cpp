@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/historypanel.h"
 
+#include "ui/clearbutton.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -33,7 +35,7 @@ HistoryPanel::HistoryPanel(QWidget* parent) : QWidget(parent)
     m_search->setObjectName(QStringLiteral("historySearch"));
     m_search->setAccessibleName(QStringLiteral("Search the history"));
     m_search->setPlaceholderText(QStringLiteral("Search: task name or ID, URL, text of the bodies"));
-    m_search->setClearButtonEnabled(true);
+    enableClearButtonOnceTyped(m_search);
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("historyStatus"));
     m_status->setAccessibleName(QStringLiteral("Status filter"));

@@ -3,6 +3,7 @@
 
 #include "core/json/jsonindex.h"
 #include "core/json/jsontreemodel.h"
+#include "ui/clearbutton.h"
 
 #include <QAction>
 #include <QApplication>
@@ -26,7 +27,7 @@ JsonTreeTab::JsonTreeTab(QWidget* parent) : QWidget(parent), m_model(new JsonTre
     m_find->setObjectName(QStringLiteral("treeFind"));
     m_find->setAccessibleName(QStringLiteral("Find in the response tree"));
     m_find->setPlaceholderText(QStringLiteral("Find in keys and values (Enter: next match)"));
-    m_find->setClearButtonEnabled(true);
+    enableClearButtonOnceTyped(m_find);
     m_findStatus = new QLabel(this);
     m_findStatus->setObjectName(QStringLiteral("treeFindStatus"));
     m_copyValue = new QPushButton(QStringLiteral("Copy &value"), this);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/responsetextview.h"
 
+#include "ui/clearbutton.h"
 #include "ui/jsonhighlighter.h"
 
 #include <QFontDatabase>
@@ -24,7 +25,7 @@ ResponseTextView::ResponseTextView(const QString& objectName, const QString& acc
     m_find->setObjectName(objectName + QStringLiteral("Find"));
     m_find->setAccessibleName(QStringLiteral("Find in ") + accessibleName);
     m_find->setPlaceholderText(QStringLiteral("Find (Enter: next match)"));
-    m_find->setClearButtonEnabled(true);
+    enableClearButtonOnceTyped(m_find);
     m_findStatus = new QLabel(this);
     m_findStatus->setObjectName(objectName + QStringLiteral("FindStatus"));
     findRow->addWidget(m_find, 1);
