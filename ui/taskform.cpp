@@ -64,11 +64,10 @@ TaskForm::TaskForm(QWidget* parent) : QWidget(parent), m_feedback(std::make_uniq
     evaluatorsLayout->addWidget(m_evaluators);
     layout->addWidget(m_evaluatorsBox);
 
+    // Its form is built the first time a run_experiment needs it (runConfigForm()): the default
+    // type does not, and it is a good part of the form's widgets at start-up.
     m_runConfigBox = new QGroupBox(QStringLiteral("Run configuration"), this);
-    auto* runLayout = new QVBoxLayout(m_runConfigBox);
-    m_runConfig = new RunConfigForm(m_runConfigBox);
-    m_runConfig->setObjectName(QStringLiteral("runConfiguration"));
-    runLayout->addWidget(m_runConfig);
+    new QVBoxLayout(m_runConfigBox);
     layout->addWidget(m_runConfigBox);
     layout->addStretch();
 
@@ -76,8 +75,6 @@ TaskForm::TaskForm(QWidget* parent) : QWidget(parent), m_feedback(std::make_uniq
     connect(m_evaluators, &EvaluatorListEditor::structureChanged, this, &TaskForm::registerFields);
     connect(m_experimentIds, &LineListEditor::edited, this, &TaskForm::edited);
     connect(m_experimentIds, &LineListEditor::structureChanged, this, &TaskForm::registerFields);
-    connect(m_runConfig, &RunConfigForm::edited, this, &TaskForm::edited);
-    connect(m_runConfig, &RunConfigForm::structureChanged, this, &TaskForm::registerFields);
 
     m_rows = {
         {FieldId::Name, m_generalForm, m_name},
@@ -97,8 +94,28 @@ TaskForm::TaskForm(QWidget* parent) : QWidget(parent), m_feedback(std::make_uniq
 TaskForm::~TaskForm()
 {
     // Editors still open commit while the children are destroyed: nothing may reach this form then.
-    for (QObject* part : std::initializer_list<QObject*>{m_evaluators, m_runConfig, m_experimentIds})
-        part->blockSignals(true);
+    for (QObject* part : std::initializer_list<QObject*>{m_evaluators, m_runConfig, m_experimentIds}) {
+        if (part)
+            part->blockSignals(true);
+    }
+}
+
+RunConfigForm* TaskForm::runConfigForm()
+{
+    if (m_runConfig)
+        return m_runConfig;
+    m_runConfig = new RunConfigForm(m_runConfigBox);
+    m_runConfig->setObjectName(QStringLiteral("runConfiguration"));
+    {
+        const QSignalBlocker block(m_runConfig);
+        m_runConfig->setValue(m_pendingRunConfig);
+    }
+    m_runConfigBox->layout()->addWidget(m_runConfig);
+    m_runConfig->show(); // now, not from the event loop as a layout would: it is read at once
+    connect(m_runConfig, &RunConfigForm::edited, this, &TaskForm::edited);
+    connect(m_runConfig, &RunConfigForm::structureChanged, this, &TaskForm::registerFields);
+    registerFields();
+    return m_runConfig;
 }
 
 TaskRequest TaskForm::blankRequest()
@@ -256,6 +273,8 @@ void TaskForm::updateVisibility()
         evaluationRows = evaluationRows || (row.form == m_evaluationForm && visible);
     }
     m_evaluationBox->setVisible(evaluationRows);
+    if (shown(FieldId::RunConfiguration))
+        runConfigForm();
 }
 
 FormRead TaskForm::read() const
@@ -280,7 +299,7 @@ FormRead TaskForm::read() const
     if (applies(FieldId::Evaluators))
         request.evaluators = m_evaluators->value();
     if (applies(FieldId::RunConfiguration))
-        request.runConfiguration = m_runConfig->value(read.problems);
+        request.runConfiguration = m_runConfig ? m_runConfig->value(read.problems) : m_pendingRunConfig;
     return read;
 }
 
@@ -326,8 +345,11 @@ void TaskForm::setRequest(const TaskRequest& request)
     }
     {
         // A body without a run configuration must not inherit the previous one.
-        const QSignalBlocker block(m_runConfig);
-        m_runConfig->setValue(request.runConfiguration.value_or(blankRequest().runConfiguration.value()));
+        m_pendingRunConfig = request.runConfiguration.value_or(blankRequest().runConfiguration.value());
+        if (m_runConfig) {
+            const QSignalBlocker block(m_runConfig);
+            m_runConfig->setValue(m_pendingRunConfig);
+        }
     }
     updateVisibility();
     registerFields();
@@ -340,7 +362,8 @@ void TaskForm::registerFields()
         m_feedback->registerField(path, slot.first, slot.second);
     m_experimentIds->registerFields(*m_feedback, fields::experimentIds);
     m_evaluators->registerFields(*m_feedback, fields::evaluators);
-    m_runConfig->registerFields(*m_feedback, fields::runConfiguration);
+    if (m_runConfig)
+        m_runConfig->registerFields(*m_feedback, fields::runConfiguration);
     m_feedback->apply(m_lastDiagnostics);
 }
 

@@ -54,7 +54,7 @@ public:
     QWidget* fieldFor(const QString& path) const;
 
     EvaluatorListEditor* evaluators() const { return m_evaluators; }
-    RunConfigForm* runConfiguration() const { return m_runConfig; }
+    RunConfigForm* runConfiguration() { return runConfigForm(); }
 
 signals:
     void edited();
@@ -64,6 +64,7 @@ private:
     void buildEvaluation(QFormLayout* form);
     void updateVisibility();
     void registerFields();
+    RunConfigForm* runConfigForm(); // built on first use
     TaskType type() const;
     bool datasetChosen() const;
     bool applies(FieldId field) const; // for the chosen type and source, by the schema
@@ -89,7 +90,8 @@ private:
     QGroupBox* m_evaluatorsBox = nullptr;
     EvaluatorListEditor* m_evaluators = nullptr;
     QGroupBox* m_runConfigBox = nullptr;
-    RunConfigForm* m_runConfig = nullptr;
+    RunConfigForm* m_runConfig = nullptr;  // until a run_experiment needs it: null, and
+    RunConfiguration m_pendingRunConfig;    // the value it will start with (the form's while built)
     std::unique_ptr<FieldFeedback> m_feedback;
     QList<std::pair<QString, std::pair<QWidget*, QLabel*>>> m_fixedFields;
     // Where each field is shown: a row of `form`, or (form null) a whole box.

@@ -90,6 +90,7 @@ void TestFormSchema::initTestCase()
 {
     // Never shown: isVisibleTo() answers as if it were, without a window resizing on every row.
     m_form = new gui::TaskForm;
+    m_form->runConfiguration(); // built on first use: the rows reach into it for every type
 }
 
 void TestFormSchema::cleanupTestCase()
