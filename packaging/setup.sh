@@ -5,6 +5,7 @@
 #   packaging/setup.sh run    install what is missing, build, start the app
 #   packaging/setup.sh test   install what is missing, build, run every test (plain and ASan+UBSan)
 #   packaging/setup.sh deps   only install what is missing
+#   packaging/setup.sh lint   install clang-format and clang-tidy, check formatting and clang-tidy
 #
 # Every Debian package the project needs is listed here, and only here.
 set -euo pipefail
@@ -28,6 +29,9 @@ PACKAGES=(
     nodejs
 )
 
+# Only for `setup.sh lint` (cmake --workflow --preset lint): the test command does not need them.
+LINT_PACKAGES=(clang-format clang-tidy)
+
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 as_root() {
@@ -43,7 +47,7 @@ as_root() {
 
 install_missing() {
     local missing=()
-    for package in "${PACKAGES[@]}"; do
+    for package in "${PACKAGES[@]}" "$@"; do
         if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
             missing+=("$package")
         fi
@@ -99,6 +103,11 @@ case "$command" in
         log "Starting Task Composer"
         exec build-dev/app/taskcomposer "$@"
         ;;
+    lint)
+        install_missing "${LINT_PACKAGES[@]}"
+        log "Checking formatting (.clang-format) and clang-tidy (.clang-tidy)"
+        cmake --workflow --preset lint
+        ;;
     test)
         install_missing
         install_interop_deps
@@ -109,7 +118,7 @@ case "$command" in
         log "All tests passed, plain and under AddressSanitizer + UndefinedBehaviorSanitizer"
         ;;
     *)
-        sed -n '3,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+        sed -n '3,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
         exit 2
         ;;
 esac

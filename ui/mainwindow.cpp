@@ -441,7 +441,7 @@ void MainWindow::fillRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = m_preferences->recentFiles();
     for (int i = 0; i < recent.size(); ++i) {
-        const QString path = recent.at(i);
+        const QString& path = recent.at(i);
         QAction* action = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
         action->setObjectName(QStringLiteral("recentFile%1").arg(i));
         action->setToolTip(path);

@@ -38,8 +38,9 @@ ListPage readListPage(const QByteArray& body, const QString& itemsKey)
     return page;
 }
 
-PageWalker::PageWalker(ApiClient* client, QString path, QUrlQuery query, QString itemsKey, QObject* parent)
-    : QObject(parent), m_client(client), m_path(std::move(path)), m_query(std::move(query)), m_itemsKey(std::move(itemsKey))
+// QUrlQuery has no move constructor in Qt 6.4: taken by reference and copied once.
+PageWalker::PageWalker(ApiClient* client, QString path, const QUrlQuery& query, QString itemsKey, QObject* parent)
+    : QObject(parent), m_client(client), m_path(std::move(path)), m_query(query), m_itemsKey(std::move(itemsKey))
 {
 }
 

@@ -33,7 +33,7 @@ class PageWalker : public QObject
 {
     Q_OBJECT
 public:
-    PageWalker(ApiClient* client, QString path, QUrlQuery query, QString itemsKey, QObject* parent = nullptr);
+    PageWalker(ApiClient* client, QString path, const QUrlQuery& query, QString itemsKey, QObject* parent = nullptr);
 
     void setPageSize(int limit) { m_limit = limit; } // 1..100 per the API; default 100
     void setMaxPages(int pages) { m_maxPages = pages; }

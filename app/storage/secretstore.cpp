@@ -111,7 +111,7 @@ quint64 SecretStore::enqueue(Request request)
 {
     request.id = ++m_lastId;
     const quint64 id = request.id;
-    m_queue.enqueue(std::move(request));
+    m_queue.append(std::move(request)); // enqueue() only copies
     startNext();
     return id;
 }

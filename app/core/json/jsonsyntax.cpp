@@ -72,7 +72,7 @@ std::optional<SyntaxError> Scanner::value(Step& next)
         m_open.push_back(static_cast<char>(c));
         ++m_pos;
         skipSpace();
-        if (!atEnd() && peek() == (c == '{' ? '}' : ']')) {
+        if (!atEnd() && peek() == static_cast<unsigned char>(c == '{' ? '}' : ']')) {
             m_open.pop_back();
             ++m_pos;
             next = Step::AfterValue;
