@@ -29,7 +29,9 @@ QLabel* noteLabel(QWidget* parent, const QString& objectName)
 ConnectionDialog::ConnectionDialog(const Settings& settings, const QString& environmentKey,
                                    const std::optional<Connection>& sandbox, const QString& keyFileWarning,
                                    QWidget* parent)
-    : QDialog(parent), m_environmentKey(environmentKey), m_sandbox(sandbox)
+    : QDialog(parent),
+      m_environmentKey(environmentKey),
+      m_sandbox(sandbox)
 {
     setObjectName(QStringLiteral("connectionDialog"));
     setWindowTitle(QStringLiteral("Connection"));
@@ -75,7 +77,8 @@ ConnectionDialog::ConnectionDialog(const Settings& settings, const QString& envi
     m_keyNote = noteLabel(this, QStringLiteral("apiKeyNote"));
     form->addRow(QString(), m_keyNote);
 
-    m_keyFile = new QCheckBox(QStringLiteral("If no system keychain answers, keep the key in a &file only I can read"), this);
+    m_keyFile = new QCheckBox(QStringLiteral("If no system keychain answers, keep the key in a &file only I can read"),
+                              this);
     m_keyFile->setObjectName(QStringLiteral("allowKeyFile"));
     m_keyFile->setChecked(settings.keyFileAllowed);
     form->addRow(QString(), m_keyFile);
@@ -90,8 +93,10 @@ ConnectionDialog::ConnectionDialog(const Settings& settings, const QString& envi
     m_casing = new QComboBox(this);
     m_casing->setObjectName(QStringLiteral("connectionCasing"));
     m_casing->setAccessibleName(QStringLiteral("Enum casing"));
-    m_casing->addItem(QStringLiteral("lower case: template_evaluation (reference)"), static_cast<int>(EnumCasing::Lower));
-    m_casing->addItem(QStringLiteral("UPPER CASE: TEMPLATE_EVALUATION (current clients)"), static_cast<int>(EnumCasing::Upper));
+    m_casing->addItem(QStringLiteral("lower case: template_evaluation (reference)"),
+                      static_cast<int>(EnumCasing::Lower));
+    m_casing->addItem(QStringLiteral("UPPER CASE: TEMPLATE_EVALUATION (current clients)"),
+                      static_cast<int>(EnumCasing::Upper));
     m_casing->setCurrentIndex(settings.connection.casing == EnumCasing::Upper ? 1 : 0);
     form->addRow(QStringLiteral("&Enums:"), m_casing);
 
@@ -120,7 +125,8 @@ ConnectionDialog::ConnectionDialog(const Settings& settings, const QString& envi
 
     m_url->setText(settings.connection.baseUrl.toString());
     const bool onSandbox = m_sandbox && sameOrigin(m_sandbox->baseUrl, settings.connection.baseUrl);
-    m_preset->setCurrentIndex(m_preset->findData(onSandbox ? QStringLiteral("sandbox") : presetForUrl(settings.connection.baseUrl).id));
+    m_preset->setCurrentIndex(
+        m_preset->findData(onSandbox ? QStringLiteral("sandbox") : presetForUrl(settings.connection.baseUrl).id));
     m_url->setReadOnly(m_preset->currentData().toString() != QLatin1String("custom"));
     if (onSandbox)
         m_key->clear();
@@ -183,8 +189,9 @@ void ConnectionDialog::recheck()
     else if (isLoopback(current.connection.baseUrl))
         note = QStringLiteral("No key: fine for a server on this machine that does not ask for one.");
     else
-        note = QStringLiteral("No key yet: Arize answers 401 without one. Create one in Arize under Settings > API keys; "
-                              "it works only in the region it was created in.");
+        note = QStringLiteral(
+            "No key yet: Arize answers 401 without one. Create one in Arize under Settings > API keys; "
+            "it works only in the region it was created in.");
     m_keyNote->setText(note);
 }
 

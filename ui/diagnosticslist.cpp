@@ -11,12 +11,10 @@ DiagnosticsList::DiagnosticsList(QWidget* parent) : QListWidget(parent)
     setAccessibleName(QStringLiteral("Problems"));
     setWordWrap(true);
     setUniformItemSizes(false);
-    connect(this, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
-        emit fieldRequested(item->data(Qt::UserRole).toString());
-    });
-    connect(this, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
-        emit fieldRequested(item->data(Qt::UserRole).toString());
-    });
+    connect(this, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { emit fieldRequested(item->data(Qt::UserRole).toString()); });
+    connect(this, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem* item) { emit fieldRequested(item->data(Qt::UserRole).toString()); });
 }
 
 void DiagnosticsList::setDiagnostics(const Diagnostics& diagnostics)

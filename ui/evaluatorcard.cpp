@@ -42,7 +42,8 @@ EvaluatorCard::EvaluatorCard(QWidget* parent) : ListRow(parent)
     m_versionMessage = addFormRow(form, QStringLiteral("Version ID"), m_version, QStringLiteral("evaluatorVersionId"));
     m_filter = new QLineEdit(this);
     m_filter->setPlaceholderText(QStringLiteral("optional, ANDed with the task filter: span_kind = 'LLM'"));
-    m_filterMessage = addFormRow(form, QStringLiteral("Query filter"), m_filter, QStringLiteral("evaluatorQueryFilter"));
+    m_filterMessage = addFormRow(form, QStringLiteral("Query filter"), m_filter,
+                                 QStringLiteral("evaluatorQueryFilter"));
     m_mappings = new KeyValueTable(QStringLiteral("Template variable"), QStringLiteral("Column"),
                                    QStringLiteral("Column mappings"), this);
     m_mappings->setObjectName(QStringLiteral("columnMappings"));

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ui/rowlisteditor.h"
 #include "core/request/taskrequest.h"
+#include "ui/rowlisteditor.h"
 
 class QLabel;
 class QLineEdit;

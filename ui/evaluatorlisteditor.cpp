@@ -7,8 +7,7 @@ namespace tc::gui {
 
 EvaluatorListEditor::EvaluatorListEditor(QWidget* parent)
     : RowListEditor(QStringLiteral("+ Add evaluator"), QStringLiteral("addEvaluator"), parent)
-{
-}
+{}
 
 QList<EvaluatorInput> EvaluatorListEditor::value() const
 {

@@ -42,7 +42,8 @@ QString describeRemainder(const QString& remainder)
 void paintMessage(QLabel* label, Severity severity)
 {
     QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, severity == Severity::Error ? QColor(0xc6, 0x28, 0x28) : QColor(0xb2, 0x6a, 0x00));
+    palette.setColor(QPalette::WindowText,
+                     severity == Severity::Error ? QColor(0xc6, 0x28, 0x28) : QColor(0xb2, 0x6a, 0x00));
     label->setPalette(palette);
 }
 
@@ -75,7 +76,8 @@ QString FieldFeedback::registeredPrefix(const QString& path) const
     while (!candidate.isEmpty()) {
         if (m_slots.contains(candidate) && m_slots.value(candidate).field)
             return candidate;
-        const qsizetype cut = std::max(candidate.lastIndexOf(QLatin1Char('.')), candidate.lastIndexOf(QLatin1Char('[')));
+        const qsizetype cut = std::max(candidate.lastIndexOf(QLatin1Char('.')),
+                                       candidate.lastIndexOf(QLatin1Char('[')));
         if (cut <= 0)
             break;
         candidate.truncate(cut);

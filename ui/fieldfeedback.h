@@ -4,9 +4,9 @@
 #include "core/diagnostic.h"
 
 #include <QHash>
+#include <QLabel>
 #include <QPointer>
 #include <QString>
-#include <QLabel>
 #include <QWidget>
 
 namespace tc::gui {

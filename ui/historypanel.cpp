@@ -120,9 +120,11 @@ void HistoryPanel::showEntries(const QList<storage::HistoryEntry>& entries)
         const storage::HistoryEntry& entry = entries.at(row);
         const storage::HistoryRecord& r = entry.record;
         const QString status = r.status > 0 ? QString::number(r.status) : r.outcome;
-        const QString task = r.taskName.isEmpty() ? r.url : r.taskName + (r.taskId.isEmpty() ? QString() : QStringLiteral("  ·  ") + r.taskId);
-        const QStringList cells{QLocale().toString(r.sentAt.toLocalTime(), QLocale::ShortFormat), status, task, r.profile,
-                                QStringLiteral("%1 ms").arg(r.elapsedMs)};
+        const QString task = r.taskName.isEmpty()
+            ? r.url
+            : r.taskName + (r.taskId.isEmpty() ? QString() : QStringLiteral("  ·  ") + r.taskId);
+        const QStringList cells{QLocale().toString(r.sentAt.toLocalTime(), QLocale::ShortFormat), status, task,
+                                r.profile, QStringLiteral("%1 ms").arg(r.elapsedMs)};
         for (int column = 0; column < cells.size(); ++column) {
             auto* item = new QTableWidgetItem(cells.at(column));
             item->setData(Qt::UserRole, entry.id);

@@ -126,8 +126,8 @@ void InvocationParamsEditor::setValue(const QJsonObject& parameters)
     const QJsonValue temperature = take(fields::temperature, inRange(FieldId::Temperature));
     m_temperature->setValue(temperature.isDouble() ? temperature.toDouble() : m_temperature->minimum());
     const QJsonValue maxTokens = take(fields::maxTokens, [](const QJsonValue& v) {
-        return v.isDouble() && fieldRange(FieldId::MaxTokens)->contains(v.toDouble()) && v.toDouble() <= kMostTokensShown
-            && v.toDouble() == v.toInt();
+        return v.isDouble() && fieldRange(FieldId::MaxTokens)->contains(v.toDouble())
+            && v.toDouble() <= kMostTokensShown && v.toDouble() == v.toInt();
     });
     m_maxTokens->setValue(maxTokens.isDouble() ? maxTokens.toInt() : m_maxTokens->minimum());
     const QJsonValue topP = take(fields::topP, inRange(FieldId::TopP));
@@ -137,8 +137,8 @@ void InvocationParamsEditor::setValue(const QJsonObject& parameters)
             return false;
         const QJsonArray items = v.toArray();
         return std::all_of(items.begin(), items.end(), [](const QJsonValue& item) {
-            return item.isString() && !item.toString().contains(QLatin1Char(',')) && item.toString().trimmed() == item.toString()
-                && !item.toString().isEmpty();
+            return item.isString() && !item.toString().contains(QLatin1Char(','))
+                && item.toString().trimmed() == item.toString() && !item.toString().isEmpty();
         });
     });
     QStringList stops;

@@ -139,17 +139,16 @@ void JsonTreeTab::find()
     m_findStatus->setText(QStringLiteral("searching…"));
     const std::shared_ptr<const JsonIndex> index = m_index;
     // A large document takes a while to walk: search off the GUI thread on the shared index.
-    m_search.start(
-        [index, needle] { return index->find(needle, Qt::CaseInsensitive); },
-        [this](QList<int> hits) {
-            m_hits = std::move(hits);
-            m_hit = -1;
-            if (m_hits.isEmpty())
-                m_findStatus->setText(QStringLiteral("no match"));
-            else
-                jumpTo(0);
-            emit searchFinished(int(m_hits.size()));
-        });
+    m_search.start([index, needle] { return index->find(needle, Qt::CaseInsensitive); },
+                   [this](QList<int> hits) {
+                       m_hits = std::move(hits);
+                       m_hit = -1;
+                       if (m_hits.isEmpty())
+                           m_findStatus->setText(QStringLiteral("no match"));
+                       else
+                           jumpTo(0);
+                       emit searchFinished(int(m_hits.size()));
+                   });
 }
 
 void JsonTreeTab::jumpTo(int hit)

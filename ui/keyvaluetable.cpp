@@ -114,8 +114,8 @@ void KeyValueTable::fitHeight()
     // The table sits in a scrolling form: show every row rather than scroll inside a scroll.
     const int rowsHeight = m_table->verticalHeader()->length();
     const int header = m_table->horizontalHeader()->height();
-    m_table->setFixedHeight(header + std::max(rowsHeight, m_table->verticalHeader()->defaultSectionSize()) +
-                            2 * m_table->frameWidth() + 2);
+    m_table->setFixedHeight(header + std::max(rowsHeight, m_table->verticalHeader()->defaultSectionSize())
+                            + 2 * m_table->frameWidth() + 2);
 }
 
 void KeyValueTable::registerFields(FieldFeedback& feedback, const QString& path)

@@ -12,7 +12,9 @@
 namespace tc::gui {
 
 LineListEditor::LineListEditor(const QString& itemName, const QString& placeholder, QWidget* parent)
-    : QWidget(parent), m_itemName(itemName), m_placeholder(placeholder)
+    : QWidget(parent),
+      m_itemName(itemName),
+      m_placeholder(placeholder)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -24,9 +26,7 @@ LineListEditor::LineListEditor(const QString& itemName, const QString& placehold
     add->setText(QStringLiteral("+ Add %1").arg(itemName));
     add->setAccessibleName(QStringLiteral("Add %1").arg(itemName));
     add->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    connect(add, &QToolButton::clicked, this, [this] {
-        addLine()->setFocus();
-    });
+    connect(add, &QToolButton::clicked, this, [this] { addLine()->setFocus(); });
     layout->addWidget(add, 0, Qt::AlignLeft);
     m_message = makeMessageLabel(this);
     layout->addWidget(m_message);

@@ -51,8 +51,8 @@ MainWindow::MainWindow(std::unique_ptr<UserPrompts> prompts, QNetworkAccessManag
       m_connection(new session::ConnectionSession(m_preferences.get(), environmentKey,
                                                   QStandardPaths::writableLocation(QStandardPaths::AppDataLocation),
                                                   this)),
-      m_send(new session::SendSession(network ? network : new QNetworkAccessManager(this), m_document, m_connection,
-                                      this))
+      m_send(
+          new session::SendSession(network ? network : new QNetworkAccessManager(this), m_document, m_connection, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     buildCentral();
@@ -143,7 +143,8 @@ void MainWindow::buildCentral()
 
 void MainWindow::buildMenus()
 {
-    const auto add = [this](QMenu* menu, const QString& text, QList<QKeySequence> keys, auto slot, const QString& name) {
+    const auto add = [this](QMenu* menu, const QString& text, QList<QKeySequence> keys, auto slot,
+                            const QString& name) {
         QAction* action = menu->addAction(text);
         action->setObjectName(name);
         action->setShortcuts(keys);
@@ -164,17 +165,19 @@ void MainWindow::buildMenus()
     add(file, QStringLiteral("&Quit"), {QKeySequence::Quit}, &QWidget::close, QStringLiteral("actionQuit"));
 
     QMenu* edit = menuBar()->addMenu(QStringLiteral("&Edit"));
-    add(edit, QStringLiteral("&Copy as curl"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)}, &MainWindow::copyAsCurl,
-        QStringLiteral("actionCopyCurl"));
+    add(edit, QStringLiteral("&Copy as curl"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
+        &MainWindow::copyAsCurl, QStringLiteral("actionCopyCurl"));
     add(edit, QStringLiteral("&Paste curl or JSON"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V)},
         &MainWindow::pasteRequest, QStringLiteral("actionPasteRequest"));
 
     QMenu* request = menuBar()->addMenu(QStringLiteral("&Request"));
-    add(request, QStringLiteral("&Send"), {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
-        &MainWindow::requestSend, QStringLiteral("actionSend"));
+    add(request, QStringLiteral("&Send"),
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}, &MainWindow::requestSend,
+        QStringLiteral("actionSend"));
     add(request, QStringLiteral("&Connection…"), {QKeySequence(Qt::CTRL | Qt::Key_K)}, &MainWindow::editConnection,
         QStringLiteral("actionConnection"));
-    add(request, QStringLiteral("Save &Response…"), {}, &MainWindow::saveResponse, QStringLiteral("actionSaveResponse"));
+    add(request, QStringLiteral("Save &Response…"), {}, &MainWindow::saveResponse,
+        QStringLiteral("actionSaveResponse"));
     m_rawAction = request->addAction(QStringLiteral("Edit &Raw JSON"));
     m_rawAction->setObjectName(QStringLiteral("actionRawJson"));
     m_rawAction->setCheckable(true);
@@ -254,7 +257,8 @@ void MainWindow::wireConnection()
         showDiagnostics(); // Send may have become possible (the sandbox started) or not
     });
     connect(m_connection, &session::ConnectionSession::apiKeyLoaded, this, &MainWindow::apiKeyLoaded);
-    connect(m_connection, &session::ConnectionSession::notice, this, [this](const QString& message) { say(message, 12000); });
+    connect(m_connection, &session::ConnectionSession::notice, this,
+            [this](const QString& message) { say(message, 12000); });
     connect(m_connectionLine, &QLabel::linkActivated, this, [this](const QString& link) {
         editConnectionWith(link == QLatin1String("#arize") ? QStringLiteral("global") : QString());
     });
@@ -382,10 +386,11 @@ void MainWindow::showDiagnostics()
 void MainWindow::updateTitle()
 {
     // Where Send goes belongs in the title when it is the sandbox: a task "created" there is not real.
-    setWindowTitle(m_document->displayName() + QStringLiteral("[*]")
-                   + (usingSandbox() || m_connection->sandboxState() == session::ConnectionSession::SandboxState::Starting
-                          ? QStringLiteral(" · local sandbox")
-                          : QString()));
+    setWindowTitle(
+        m_document->displayName() + QStringLiteral("[*]")
+        + (usingSandbox() || m_connection->sandboxState() == session::ConnectionSession::SandboxState::Starting
+               ? QStringLiteral(" · local sandbox")
+               : QString()));
     setWindowModified(m_document->isModified());
 }
 
@@ -396,22 +401,26 @@ void MainWindow::updateConnectionLine()
     const SandboxState sandbox = m_connection->sandboxState();
     if (m_connection->activeProfile().isSandbox() && !m_connection->sandbox()) {
         const bool starting = sandbox == SandboxState::Starting;
-        QString line = QStringLiteral("The <b>local sandbox</b> is not running · <a href=\"#arize\">Switch to Arize…</a>");
+        QString line = QStringLiteral(
+            "The <b>local sandbox</b> is not running · <a href=\"#arize\">Switch to Arize…</a>");
         if (starting)
             line = QStringLiteral("Starting the <b>local sandbox</b>…");
         else if (sandbox == SandboxState::Failed)
-            line = QStringLiteral("The <b>local sandbox</b> could not start (%1) · <a href=\"#arize\">Switch to Arize…</a>")
+            line = QStringLiteral(
+                       "The <b>local sandbox</b> could not start (%1) · <a href=\"#arize\">Switch to Arize…</a>")
                        .arg(m_connection->sandboxProblem().toHtmlEscaped());
         m_connectionLine->setText(line);
         m_connectionLine->setAccessibleName(starting ? QStringLiteral("Starting the local sandbox")
                                                      : QStringLiteral("The local sandbox is not running"));
-        m_connectionBadge->setText(starting ? QStringLiteral("Local sandbox (starting)") : QStringLiteral("No connection"));
+        m_connectionBadge->setText(starting ? QStringLiteral("Local sandbox (starting)")
+                                            : QStringLiteral("No connection"));
         return;
     }
     if (usingSandbox()) {
-        m_connectionLine->setText(QStringLiteral("To the <b>local sandbox</b> (%1, inside this app: no account needed, "
-                                                 "nothing leaves this machine) · <a href=\"#arize\">Switch to Arize…</a>")
-                                      .arg(connection.baseUrl.authority()));
+        m_connectionLine->setText(
+            QStringLiteral("To the <b>local sandbox</b> (%1, inside this app: no account needed, "
+                           "nothing leaves this machine) · <a href=\"#arize\">Switch to Arize…</a>")
+                .arg(connection.baseUrl.authority()));
         m_connectionLine->setAccessibleName(QStringLiteral("Sending to the local sandbox inside this app"));
         m_connectionBadge->setText(QStringLiteral("Local sandbox"));
         return;
@@ -640,7 +649,8 @@ void MainWindow::saveResponse()
             if (error.isEmpty())
                 say(QStringLiteral("Response saved to %1").arg(path), 6000);
             else
-                m_prompts->showError(this, QStringLiteral("Save response"), QStringLiteral("The response was not saved: ") + error);
+                m_prompts->showError(this, QStringLiteral("Save response"),
+                                     QStringLiteral("The response was not saved: ") + error);
         });
 }
 
@@ -650,8 +660,9 @@ void MainWindow::restoreAndStartAutosave(const QString& directory)
         return;
     m_autosave = new storage::DraftAutosave(directory, this);
     if (const std::optional<storage::AutosavedDraft> draft = m_autosave->leftBehind()) {
-        const QString when = draft->savedAt.isValid() ? QLocale().toString(draft->savedAt.toLocalTime(), QLocale::ShortFormat)
-                                                      : QStringLiteral("an unknown time");
+        const QString when = draft->savedAt.isValid()
+            ? QLocale().toString(draft->savedAt.toLocalTime(), QLocale::ShortFormat)
+            : QStringLiteral("an unknown time");
         const QString what = draft->filePath.isEmpty() ? QStringLiteral("an untitled task")
                                                        : QFileInfo(draft->filePath).fileName();
         if (m_prompts->askRestoreDraft(this, QStringLiteral("Restore %1 as it was at %2?").arg(what, when)))
@@ -696,16 +707,49 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 // --- Shorthands ---------------------------------------------------------------------------
 
-TaskSubmitter* MainWindow::submitter() const { return m_send->submitter(); }
-storage::HistoryService* MainWindow::history() const { return m_history ? m_history->service() : nullptr; }
-QStringList MainWindow::recentFiles() const { return m_preferences->recentFiles(); }
-Connection MainWindow::connection() const { return m_connection->connection(); }
-void MainWindow::setConnection(const Connection& connection) { m_connection->setConnection(connection); }
-void MainWindow::setSandbox(const Connection& sandbox) { m_connection->setSandbox(sandbox); }
-bool MainWindow::usingSandbox() const { return m_connection->usingSandbox(); }
-QString MainWindow::destinationName() const { return m_connection->destinationName(); }
-Diagnostics MainWindow::diagnostics() const { return m_document->diagnostics(); }
-QString MainWindow::currentFile() const { return m_document->filePath(); }
-QByteArray MainWindow::bodyToSend() const { return m_send->bodyToSend(); }
+TaskSubmitter* MainWindow::submitter() const
+{
+    return m_send->submitter();
+}
+storage::HistoryService* MainWindow::history() const
+{
+    return m_history ? m_history->service() : nullptr;
+}
+QStringList MainWindow::recentFiles() const
+{
+    return m_preferences->recentFiles();
+}
+Connection MainWindow::connection() const
+{
+    return m_connection->connection();
+}
+void MainWindow::setConnection(const Connection& connection)
+{
+    m_connection->setConnection(connection);
+}
+void MainWindow::setSandbox(const Connection& sandbox)
+{
+    m_connection->setSandbox(sandbox);
+}
+bool MainWindow::usingSandbox() const
+{
+    return m_connection->usingSandbox();
+}
+QString MainWindow::destinationName() const
+{
+    return m_connection->destinationName();
+}
+Diagnostics MainWindow::diagnostics() const
+{
+    return m_document->diagnostics();
+}
+QString MainWindow::currentFile() const
+{
+    return m_document->filePath();
+}
+QByteArray MainWindow::bodyToSend() const
+{
+    return m_send->bodyToSend();
+}
 
 } // namespace tc::gui

@@ -139,7 +139,7 @@ private:
     session::Document* m_document = nullptr;
     session::ConnectionSession* m_connection = nullptr;
     session::SendSession* m_send = nullptr;
-    session::HistorySession* m_history = nullptr;  // null until setHistory()
+    session::HistorySession* m_history = nullptr; // null until setHistory()
     storage::DraftAutosave* m_autosave = nullptr; // null until restoreAndStartAutosave()
 
     TaskForm* m_form = nullptr;

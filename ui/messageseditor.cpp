@@ -21,8 +21,9 @@ MessageRow::MessageRow(QWidget* parent) : ListRow(parent)
     auto* header = new QHBoxLayout;
     m_role = new QComboBox(this);
     m_role->setObjectName(QStringLiteral("messageRole"));
-    for (const auto& [role, label] : {std::pair{MessageRole::System, "System"}, std::pair{MessageRole::User, "User"},
-                                      std::pair{MessageRole::Assistant, "Assistant"}, std::pair{MessageRole::Tool, "Tool"}})
+    for (const auto& [role, label] :
+         {std::pair{MessageRole::System, "System"}, std::pair{MessageRole::User, "User"},
+          std::pair{MessageRole::Assistant, "Assistant"}, std::pair{MessageRole::Tool, "Tool"}})
         m_role->addItem(QLatin1String(label), static_cast<int>(role));
     m_role->setCurrentIndex(1);
     header->addWidget(m_role);
@@ -37,7 +38,8 @@ MessageRow::MessageRow(QWidget* parent) : ListRow(parent)
 
     m_content = new QPlainTextEdit(this);
     m_content->setObjectName(QStringLiteral("messageContent"));
-    m_content->setPlaceholderText(QStringLiteral("Message text; {variable} or {{variable}} stands for a dataset column"));
+    m_content->setPlaceholderText(
+        QStringLiteral("Message text; {variable} or {{variable}} stands for a dataset column"));
     m_content->setTabChangesFocus(true);
     m_content->setFixedHeight(m_content->fontMetrics().lineSpacing() * 4 + 12);
     layout->addWidget(m_content);
@@ -112,8 +114,7 @@ void MessageRow::updateToolCallIdVisibility()
 
 MessagesEditor::MessagesEditor(QWidget* parent)
     : RowListEditor(QStringLiteral("+ Add message"), QStringLiteral("addMessage"), parent)
-{
-}
+{}
 
 QList<LlmMessage> MessagesEditor::value() const
 {

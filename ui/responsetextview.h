@@ -32,7 +32,7 @@ public:
     void clear();
     void setPlaceholder(const QString& text); // shown while the text is being prepared
     void setNote(const QString& note);        // a line above the text; empty hides it
-    QString text() const; // what is shown so far
+    QString text() const;                     // what is shown so far
     bool isComplete() const { return m_pending.isEmpty(); }
     QPlainTextEdit* editor() const { return m_editor; }
 
@@ -55,7 +55,7 @@ private:
     QLabel* m_note = nullptr;
     QString m_pending;
     qsizetype m_pendingFrom = 0;
-    QString m_fullText;      // all of it, searched off the GUI thread
+    QString m_fullText; // all of it, searched off the GUI thread
     // A find overtaken by the next one, or by new text, is dropped.
     LatestResult<std::pair<qsizetype, bool>> m_search{this};
 };

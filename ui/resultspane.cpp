@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "ui/resultspane.h"
 
+#include "core/response/responsecodec.h"
 #include "ui/fieldfeedback.h"
 #include "ui/jsontreetab.h"
-#include "core/response/responsecodec.h"
 #include "ui/responsetextview.h"
 
 #include <QApplication>
@@ -77,7 +77,8 @@ ResultsPane::ResultsPane(QWidget* parent) : QWidget(parent)
     statusRow->addWidget(m_status, 1);
     m_cancel = button(this, QStringLiteral("&Cancel"), QStringLiteral("cancelSend"), false);
     m_retry = button(this, QStringLiteral("Re&try"), QStringLiteral("retrySend"), false);
-    m_retry->setToolTip(QStringLiteral("Send the same request again (never done automatically: a task could be created twice)"));
+    m_retry->setToolTip(
+        QStringLiteral("Send the same request again (never done automatically: a task could be created twice)"));
     m_save = button(this, QStringLiteral("Save &response…"), QStringLiteral("saveResponse"), false);
     statusRow->addWidget(m_cancel);
     statusRow->addWidget(m_retry);
@@ -279,10 +280,11 @@ void ResultsPane::showLoaded(const LoadedBody& loaded, BodyView view)
 
 void ResultsPane::showText(const QString& text, bool linesBroken)
 {
-    m_text->setNote(linesBroken ? QStringLiteral("Lines longer than %1 characters are broken here so they can be shown; "
-                                                 "Save response writes the body exactly as received.")
-                                      .arg(QLocale().toString(kMaxDisplayLine))
-                                : QString());
+    m_text->setNote(linesBroken
+                        ? QStringLiteral("Lines longer than %1 characters are broken here so they can be shown; "
+                                         "Save response writes the body exactly as received.")
+                              .arg(QLocale().toString(kMaxDisplayLine))
+                        : QString());
     m_loadedText = text;
     m_textReady = true;
     if (m_tabs->currentWidget() == m_text || text.size() <= ResponseTextView::kChunk)
@@ -305,10 +307,10 @@ void ResultsPane::showTask(const std::optional<Task>& task)
     m_taskId = task ? task->id : QString();
     const bool created = task && m_result.status == 201;
     if (created) {
-        m_taskSummary->setText(QStringLiteral("Created task “%1”: ID %2, %3, at %4")
-                                   .arg(task->name, task->id, toApiString(task->type, EnumCasing::Lower),
-                                        task->createdAt.isValid() ? formatTimestamp(task->createdAt)
-                                                                  : QStringLiteral("an unknown time")));
+        m_taskSummary->setText(
+            QStringLiteral("Created task “%1”: ID %2, %3, at %4")
+                .arg(task->name, task->id, toApiString(task->type, EnumCasing::Lower),
+                     task->createdAt.isValid() ? formatTimestamp(task->createdAt) : QStringLiteral("an unknown time")));
     }
     m_taskSummary->setVisible(created);
     m_copyId->setVisible(created);

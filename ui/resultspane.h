@@ -2,9 +2,9 @@
 #pragma once
 
 #include "core/async/latestresult.h"
+#include "core/response/responsebody.h"
 #include "net/apiresult.h"
 #include "net/resultexplanation.h"
-#include "core/response/responsebody.h"
 
 #include <QWidget>
 

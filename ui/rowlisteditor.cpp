@@ -23,11 +23,12 @@ void ListRow::addMoveButtons(QBoxLayout* header, const QString& noun, const QStr
         header->addWidget(b);
         return b;
     };
-    m_up = button(QStringLiteral("↑"), QStringLiteral("move%1Up").arg(nameStem), QStringLiteral("Move this %1 up").arg(noun));
+    m_up = button(QStringLiteral("↑"), QStringLiteral("move%1Up").arg(nameStem),
+                  QStringLiteral("Move this %1 up").arg(noun));
     m_down = button(QStringLiteral("↓"), QStringLiteral("move%1Down").arg(nameStem),
                     QStringLiteral("Move this %1 down").arg(noun));
-    QToolButton* remove =
-        button(QStringLiteral("✕"), QStringLiteral("remove%1").arg(nameStem), QStringLiteral("Remove this %1").arg(noun));
+    QToolButton* remove = button(QStringLiteral("✕"), QStringLiteral("remove%1").arg(nameStem),
+                                 QStringLiteral("Remove this %1").arg(noun));
     connect(m_up, &QToolButton::clicked, this, &ListRow::moveUpRequested);
     connect(m_down, &QToolButton::clicked, this, &ListRow::moveDownRequested);
     connect(remove, &QToolButton::clicked, this, &ListRow::removeRequested);

@@ -62,7 +62,8 @@ RunConfigForm::RunConfigForm(QWidget* parent) : QWidget(parent)
         return edit;
     };
     m_aiIntegration = lineEdit(QStringLiteral("base64 ID of the AI integration (the LLM provider)"));
-    row(QStringLiteral("AI integration ID"), m_aiIntegration, QStringLiteral("aiIntegrationId"), FieldId::AiIntegrationId);
+    row(QStringLiteral("AI integration ID"), m_aiIntegration, QStringLiteral("aiIntegrationId"),
+        FieldId::AiIntegrationId);
     m_model = lineEdit(QStringLiteral("optional: the integration's default model is used"));
     row(QStringLiteral("Model name"), m_model, QStringLiteral("modelName"), FieldId::ModelName);
 
@@ -70,19 +71,23 @@ RunConfigForm::RunConfigForm(QWidget* parent) : QWidget(parent)
     row(QStringLiteral("Messages"), m_messages, QStringLiteral("messages"), FieldId::Messages);
     m_variableFormat = new QComboBox(this);
     m_variableFormat->addItem(QStringLiteral("f-string: {variable}"), static_cast<int>(InputVariableFormat::FString));
-    m_variableFormat->addItem(QStringLiteral("mustache: {{variable}}"), static_cast<int>(InputVariableFormat::Mustache));
-    m_variableFormat->addItem(QStringLiteral("none (deprecated, read as f-string)"), static_cast<int>(InputVariableFormat::None));
+    m_variableFormat->addItem(QStringLiteral("mustache: {{variable}}"),
+                              static_cast<int>(InputVariableFormat::Mustache));
+    m_variableFormat->addItem(QStringLiteral("none (deprecated, read as f-string)"),
+                              static_cast<int>(InputVariableFormat::None));
     row(QStringLiteral("Variable format"), m_variableFormat, QStringLiteral("inputVariableFormat"),
         FieldId::InputVariableFormat);
 
     m_template = new QPlainTextEdit(this);
-    m_template->setPlaceholderText(QStringLiteral("Is the answer relevant?\nQuestion: {{question}}\nAnswer: {{answer}}"));
+    m_template->setPlaceholderText(
+        QStringLiteral("Is the answer relevant?\nQuestion: {{question}}\nAnswer: {{answer}}"));
     m_template->setTabChangesFocus(true);
     m_template->setFixedHeight(m_template->fontMetrics().lineSpacing() * 6 + 12);
     row(QStringLiteral("Template"), m_template, QStringLiteral("template"), FieldId::Template);
     m_explain = new QCheckBox(QStringLiteral("The judge explains each label"), this);
     row(QStringLiteral("Explanation"), m_explain, QStringLiteral("provideExplanation"), FieldId::ProvideExplanation);
-    m_choices = new KeyValueTable(QStringLiteral("Label"), QStringLiteral("Score"), QStringLiteral("Classification choices"), this);
+    m_choices = new KeyValueTable(QStringLiteral("Label"), QStringLiteral("Score"),
+                                  QStringLiteral("Classification choices"), this);
     row(QStringLiteral("Classification choices"), m_choices, QStringLiteral("classificationChoices"),
         FieldId::ClassificationChoices);
     m_columnMapping = new KeyValueTable(QStringLiteral("Template variable"), QStringLiteral("Dataset column"),
@@ -96,11 +101,13 @@ RunConfigForm::RunConfigForm(QWidget* parent) : QWidget(parent)
     row(QStringLiteral("Invocation parameters"), m_invocation, QStringLiteral("invocationParameters"),
         FieldId::InvocationParameters);
     m_provider = new JsonObjectEdit(QStringLiteral("optional JSON object, e.g. {\"seed\": 7}"), this);
-    row(QStringLiteral("Provider parameters"), m_provider, QStringLiteral("providerParameters"), FieldId::ProviderParameters);
+    row(QStringLiteral("Provider parameters"), m_provider, QStringLiteral("providerParameters"),
+        FieldId::ProviderParameters);
     m_toolConfig = new JsonObjectEdit(QStringLiteral("optional: {\"tools\": [...], \"tool_choice\": {...}}"), this);
     row(QStringLiteral("Tool config"), m_toolConfig, QStringLiteral("toolConfig"), FieldId::ToolConfig);
     m_promptVersion = lineEdit(QStringLiteral("optional: the Prompt Hub version this run comes from"));
-    row(QStringLiteral("Prompt version ID"), m_promptVersion, QStringLiteral("promptVersionId"), FieldId::PromptVersionId);
+    row(QStringLiteral("Prompt version ID"), m_promptVersion, QStringLiteral("promptVersionId"),
+        FieldId::PromptVersionId);
 
     m_integration = lineEdit(QStringLiteral("base64 ID of an integration of type AGENT"));
     row(QStringLiteral("Agent integration ID"), m_integration, QStringLiteral("integrationId"), FieldId::IntegrationId);
@@ -219,7 +226,8 @@ void RunConfigForm::setValue(const RunConfiguration& config)
     m_columnMapping->setRows(mapping);
     m_evaluatorVersion->setText(config.evaluatorVersionId);
     m_invocation->setValue(config.invocationParameters);
-    for (auto [edit, value] : {std::pair{m_provider, config.providerParameters}, std::pair{m_toolConfig, config.toolConfig}}) {
+    for (auto [edit, value] :
+         {std::pair{m_provider, config.providerParameters}, std::pair{m_toolConfig, config.toolConfig}}) {
         const QSignalBlocker block(edit);
         edit->setValue(value.isEmpty() ? std::nullopt : std::optional<QJsonObject>(value));
     }

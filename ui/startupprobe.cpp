@@ -29,7 +29,7 @@ double msSinceProcessStart()
         return -1;
     bool ok = false;
     const double startTicks = double(fields.at(22 - 3).toULongLong(&ok));
-    timespec now {};
+    timespec now{};
     if (!ok || clock_gettime(CLOCK_BOOTTIME, &now) != 0)
         return -1;
     const double nowMs = double(now.tv_sec) * 1000.0 + double(now.tv_nsec) / 1e6;
@@ -40,7 +40,7 @@ double msSinceProcessStart()
 // the wall-clock figures.
 double cpuMs()
 {
-    rusage usage {};
+    rusage usage{};
     if (getrusage(RUSAGE_SELF, &usage) != 0)
         return -1;
     const auto ms = [](const timeval& t) { return double(t.tv_sec) * 1000.0 + double(t.tv_usec) / 1000.0; };
@@ -83,10 +83,12 @@ public:
             m_window->removeEventFilter(this);
             if (QWindow* handle = m_window->windowHandle())
                 handle->installEventFilter(this);
-        } else if (auto* handle = qobject_cast<QWindow*>(watched); handle && event->type() == QEvent::Expose && handle->isExposed()) {
+        } else if (auto* handle = qobject_cast<QWindow*>(watched);
+                   handle && event->type() == QEvent::Expose && handle->isExposed()) {
             m_done = true;
             handle->removeEventFilter(this);
-            QMetaObject::invokeMethod(this, [this] { report(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this] { report(); }, Qt::QueuedConnection);
         }
         return false;
     }
@@ -95,8 +97,8 @@ private:
     void report()
     {
         const double shownMs = msSinceProcessStart();
-        std::printf("startup-probe shown-ms=%.0f installed-ms=%.0f cpu-ms=%.1f rss-kb=%ld\n", shownMs, m_installedMs, cpuMs(),
-                    residentKb());
+        std::printf("startup-probe shown-ms=%.0f installed-ms=%.0f cpu-ms=%.1f rss-kb=%ld\n", shownMs, m_installedMs,
+                    cpuMs(), residentKb());
         std::fflush(stdout);
         // exit(), not quit(): quitting would ask the windows to close, and a window may refuse.
         QCoreApplication::exit(0);

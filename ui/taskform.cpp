@@ -2,7 +2,6 @@
 #include "ui/taskform.h"
 
 #include "session/document.h"
-
 #include "ui/evaluatorlisteditor.h"
 #include "ui/fieldfeedback.h"
 #include "ui/formrow.h"
@@ -127,13 +126,15 @@ void TaskForm::buildGeneral(QFormLayout* form)
 {
     m_name = new QLineEdit(this);
     m_name->setPlaceholderText(QStringLiteral("unique within the space, e.g. Production Hallucination Check"));
-    m_fixedFields.append({fields::name, {m_name, addFormRow(form, QStringLiteral("&Name"), m_name, QStringLiteral("name"))}});
+    m_fixedFields.append(
+        {fields::name, {m_name, addFormRow(form, QStringLiteral("&Name"), m_name, QStringLiteral("name"))}});
 
     m_type = new QComboBox(this);
     m_type->addItem(QStringLiteral("Template evaluation"), static_cast<int>(TaskType::TemplateEvaluation));
     m_type->addItem(QStringLiteral("Code evaluation"), static_cast<int>(TaskType::CodeEvaluation));
     m_type->addItem(QStringLiteral("Run experiment"), static_cast<int>(TaskType::RunExperiment));
-    m_fixedFields.append({fields::type, {m_type, addFormRow(form, QStringLiteral("&Type"), m_type, QStringLiteral("taskType"))}});
+    m_fixedFields.append(
+        {fields::type, {m_type, addFormRow(form, QStringLiteral("&Type"), m_type, QStringLiteral("taskType"))}});
     m_typeHelp = new QLabel(this);
     m_typeHelp->setObjectName(QStringLiteral("taskTypeHelp"));
     m_typeHelp->setWordWrap(true);
@@ -157,12 +158,14 @@ void TaskForm::buildGeneral(QFormLayout* form)
 
     m_projectId = new QLineEdit(this);
     m_projectId->setPlaceholderText(QStringLiteral("base64 ID, e.g. TW9kZWw6MTIzOmFCY0Q="));
-    m_fixedFields.append({fields::projectId,
-                          {m_projectId, addFormRow(form, QStringLiteral("Pro&ject ID"), m_projectId, QStringLiteral("projectId"))}});
+    m_fixedFields.append(
+        {fields::projectId,
+         {m_projectId, addFormRow(form, QStringLiteral("Pro&ject ID"), m_projectId, QStringLiteral("projectId"))}});
     m_datasetId = new QLineEdit(this);
     m_datasetId->setPlaceholderText(QStringLiteral("base64 ID, e.g. RGF0YXNldDo1NjpxUndY"));
-    m_fixedFields.append({fields::datasetId,
-                          {m_datasetId, addFormRow(form, QStringLiteral("Data&set ID"), m_datasetId, QStringLiteral("datasetId"))}});
+    m_fixedFields.append(
+        {fields::datasetId,
+         {m_datasetId, addFormRow(form, QStringLiteral("Data&set ID"), m_datasetId, QStringLiteral("datasetId"))}});
 
     connect(m_name, &QLineEdit::textEdited, this, &TaskForm::edited);
     connect(m_projectId, &QLineEdit::textEdited, this, &TaskForm::edited);
@@ -180,7 +183,8 @@ void TaskForm::buildGeneral(QFormLayout* form)
 void TaskForm::buildEvaluation(QFormLayout* form)
 {
     m_experimentIds = new LineListEditor(QStringLiteral("experiment ID"), QStringLiteral("base64 experiment ID"), this);
-    QLabel* experimentsMessage = addFormRow(form, QStringLiteral("Experiment IDs"), m_experimentIds, QStringLiteral("experimentIds"));
+    QLabel* experimentsMessage = addFormRow(form, QStringLiteral("Experiment IDs"), m_experimentIds,
+                                            QStringLiteral("experimentIds"));
     Q_UNUSED(experimentsMessage); // the list editor shows its own message
 
     m_sampling = new QWidget(this);
@@ -189,7 +193,8 @@ void TaskForm::buildEvaluation(QFormLayout* form)
     m_samplingEnabled = new QCheckBox(QStringLiteral("Sample"), m_sampling);
     m_samplingEnabled->setObjectName(QStringLiteral("samplingEnabled"));
     m_samplingEnabled->setAccessibleName(QStringLiteral("Set a sampling rate"));
-    m_samplingEnabled->setToolTip(QStringLiteral("Unchecked: no sampling rate is sent and the server's default applies"));
+    m_samplingEnabled->setToolTip(
+        QStringLiteral("Unchecked: no sampling rate is sent and the server's default applies"));
     m_samplingSlider = new QSlider(Qt::Horizontal, m_sampling);
     m_samplingSlider->setObjectName(QStringLiteral("samplingSlider"));
     m_samplingSlider->setAccessibleName(QStringLiteral("Sampling rate slider"));
@@ -212,12 +217,15 @@ void TaskForm::buildEvaluation(QFormLayout* form)
     m_fixedFields.append({fields::samplingRate, {m_samplingRate, samplingMessage}});
 
     m_continuous = new QCheckBox(QStringLiteral("Evaluate new data as it arrives"), this);
-    m_fixedFields.append({fields::isContinuous,
-                          {m_continuous, addFormRow(form, QStringLiteral("Continuous"), m_continuous, QStringLiteral("continuous"))}});
+    m_fixedFields.append(
+        {fields::isContinuous,
+         {m_continuous, addFormRow(form, QStringLiteral("Continuous"), m_continuous, QStringLiteral("continuous"))}});
     m_queryFilter = new QLineEdit(this);
     m_queryFilter->setPlaceholderText(QStringLiteral("optional, e.g. span_kind = 'LLM'"));
-    m_fixedFields.append({fields::queryFilter,
-                          {m_queryFilter, addFormRow(form, QStringLiteral("&Query filter"), m_queryFilter, QStringLiteral("queryFilter"))}});
+    m_fixedFields.append(
+        {fields::queryFilter,
+         {m_queryFilter,
+          addFormRow(form, QStringLiteral("&Query filter"), m_queryFilter, QStringLiteral("queryFilter"))}});
 
     // Slider and spin box move together; the spin box holds the value.
     connect(m_samplingSlider, &QSlider::valueChanged, this, [this](int percent) {

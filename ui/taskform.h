@@ -90,8 +90,8 @@ private:
     QGroupBox* m_evaluatorsBox = nullptr;
     EvaluatorListEditor* m_evaluators = nullptr;
     QGroupBox* m_runConfigBox = nullptr;
-    RunConfigForm* m_runConfig = nullptr;  // until a run_experiment needs it: null, and
-    RunConfiguration m_pendingRunConfig;    // the value it will start with (the form's while built)
+    RunConfigForm* m_runConfig = nullptr; // until a run_experiment needs it: null, and
+    RunConfiguration m_pendingRunConfig;  // the value it will start with (the form's while built)
     std::unique_ptr<FieldFeedback> m_feedback;
     QList<std::pair<QString, std::pair<QWidget*, QLabel*>>> m_fixedFields;
     // Where each field is shown: a row of `form`, or (form null) a whole box.

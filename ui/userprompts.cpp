@@ -23,8 +23,7 @@ QString DialogPrompts::saveFileName(QWidget* parent, const QString& suggestedNam
 UserPrompts::UnsavedChoice DialogPrompts::askUnsavedChanges(QWidget* parent, const QString& documentName)
 {
     const auto answer = QMessageBox::question(
-        parent, QStringLiteral("Unsaved changes"),
-        QStringLiteral("Save the changes to %1 first?").arg(documentName),
+        parent, QStringLiteral("Unsaved changes"), QStringLiteral("Save the changes to %1 first?").arg(documentName),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return UnsavedChoice::Save;

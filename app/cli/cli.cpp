@@ -18,25 +18,24 @@ const QString kProgram = QStringLiteral("taskcomposer");
 
 QString generalHelp()
 {
-    return QStringLiteral(
-        "taskcomposer %1: compose, check and submit Arize AX tasks.\n"
-        "\n"
-        "Usage:\n"
-        "  taskcomposer                      open the composer window\n"
-        "  taskcomposer validate FILE        check a create-task request body\n"
-        "  taskcomposer body FILE            print the exact body that would be sent\n"
-        "  taskcomposer submit FILE          create the task (key from ARIZE_API_KEY)\n"
-        "  taskcomposer sandbox              serve the task API on 127.0.0.1, for trying things out\n"
-        "  taskcomposer history              list the submissions the app kept, newest first\n"
-        "\n"
-        "FILE is a JSON request body for POST /v2/tasks; \"-\" reads standard input.\n"
-        "Exit codes: 0 no errors (submit: created), 1 the request has errors, 2 the input could not\n"
-        "be read or the command line is wrong, 3 the server answered with an error, 4 no answer\n"
-        "(network, TLS, timeout).\n"
-        "\n"
-        "Options:\n"
-        "  -h, --help       show this help (\"taskcomposer COMMAND --help\" for a command)\n"
-        "  -v, --version    show the version\n")
+    return QStringLiteral("taskcomposer %1: compose, check and submit Arize AX tasks.\n"
+                          "\n"
+                          "Usage:\n"
+                          "  taskcomposer                      open the composer window\n"
+                          "  taskcomposer validate FILE        check a create-task request body\n"
+                          "  taskcomposer body FILE            print the exact body that would be sent\n"
+                          "  taskcomposer submit FILE          create the task (key from ARIZE_API_KEY)\n"
+                          "  taskcomposer sandbox              serve the task API on 127.0.0.1, for trying things out\n"
+                          "  taskcomposer history              list the submissions the app kept, newest first\n"
+                          "\n"
+                          "FILE is a JSON request body for POST /v2/tasks; \"-\" reads standard input.\n"
+                          "Exit codes: 0 no errors (submit: created), 1 the request has errors, 2 the input could not\n"
+                          "be read or the command line is wrong, 3 the server answered with an error, 4 no answer\n"
+                          "(network, TLS, timeout).\n"
+                          "\n"
+                          "Options:\n"
+                          "  -h, --help       show this help (\"taskcomposer COMMAND --help\" for a command)\n"
+                          "  -v, --version    show the version\n")
         .arg(QStringLiteral(TASKCOMPOSER_VERSION));
 }
 
@@ -114,7 +113,9 @@ QList<Command> commands()
 {
     return {
         {QStringLiteral("validate"), kValidateHelp, &validateCommand, {}},
-        {QStringLiteral("body"), kBodyHelp, &bodyCommand,
+        {QStringLiteral("body"),
+         kBodyHelp,
+         &bodyCommand,
          {QCommandLineOption(QStringList{QStringLiteral("casing")}, QString(), QStringLiteral("casing")),
           QCommandLineOption(QStringList{QStringLiteral("compact")})}},
         {QStringLiteral("submit"), submitHelp(), &submitCommand, submitOptions()},

@@ -72,7 +72,8 @@ QString historyLine(const storage::HistoryEntry& entry)
         QString message = record.errorMessage.section(QLatin1Char('\n'), 0, 0).trimmed();
         if (message.size() > 100)
             message = message.left(99) + QChar(0x2026); // …
-        line += QStringLiteral("  ") + record.outcome + (message.isEmpty() ? QString() : QStringLiteral(": ") + message);
+        line += QStringLiteral("  ") + record.outcome
+            + (message.isEmpty() ? QString() : QStringLiteral(": ") + message);
     }
     return line;
 }
@@ -85,8 +86,10 @@ int historyCommand(const QCommandLineParser& parser, Streams& io)
         bool ok = false;
         limit = parser.value(QStringLiteral("limit")).toInt(&ok);
         if (!ok || limit < 1 || limit > kMaxLimit) {
-            io.err << command << QStringLiteral("--limit takes a number from 1 to %1, not \"%2\"")
-                                     .arg(kMaxLimit).arg(parser.value(QStringLiteral("limit")))
+            io.err << command
+                   << QStringLiteral("--limit takes a number from 1 to %1, not \"%2\"")
+                          .arg(kMaxLimit)
+                          .arg(parser.value(QStringLiteral("limit")))
                    << Qt::endl;
             return BadInput;
         }
@@ -96,8 +99,8 @@ int historyCommand(const QCommandLineParser& parser, Streams& io)
     const auto nothingYet = [&] {
         if (json)
             io.out << QStringLiteral("[]") << Qt::endl;
-        io.err << command << QStringLiteral("no submissions yet (the history is kept in %1)")
-                                 .arg(QDir::toNativeSeparators(path))
+        io.err << command
+               << QStringLiteral("no submissions yet (the history is kept in %1)").arg(QDir::toNativeSeparators(path))
                << Qt::endl;
         return Success;
     };

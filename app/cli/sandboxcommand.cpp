@@ -49,8 +49,12 @@ int sandboxCommand(const QCommandLineParser& parser, Streams& io)
         const double value = parser.value(key).toDouble(&ok);
         if (ok && value >= low && value <= high)
             return value;
-        io.err << command << QStringLiteral("--%1 takes a number from %2 to %3, not \"%4\"")
-                                 .arg(key).arg(low).arg(high).arg(parser.value(key))
+        io.err << command
+               << QStringLiteral("--%1 takes a number from %2 to %3, not \"%4\"")
+                      .arg(key)
+                      .arg(low)
+                      .arg(high)
+                      .arg(parser.value(key))
                << Qt::endl;
         return std::nullopt;
     };
@@ -69,7 +73,8 @@ int sandboxCommand(const QCommandLineParser& parser, Streams& io)
             return BadInput;
         }
         QString error;
-        std::optional<sandbox::SandboxCatalog> loaded = sandbox::SandboxCatalog::fromJson(file.read(64 * 1024 * 1024), &error);
+        std::optional<sandbox::SandboxCatalog> loaded = sandbox::SandboxCatalog::fromJson(file.read(64 * 1024 * 1024),
+                                                                                          &error);
         if (!loaded) {
             io.err << command << path << QStringLiteral(": ") << error << Qt::endl;
             return BadInput;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "cli/submitcommand.h"
 
-#include "net/apiclient.h"
 #include "cli/commandsupport.h"
 #include "core/request/requestcodec.h"
+#include "net/apiclient.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -53,8 +53,9 @@ int submitCommand(const QCommandLineParser& parser, Streams& io)
         bool ok = false;
         const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
         if (!ok || seconds <= 0 || seconds > 3600) {
-            io.err << command << QStringLiteral("--timeout takes seconds between 0 and 3600, not \"%1\"")
-                                      .arg(parser.value(QStringLiteral("timeout")))
+            io.err << command
+                   << QStringLiteral("--timeout takes seconds between 0 and 3600, not \"%1\"")
+                          .arg(parser.value(QStringLiteral("timeout")))
                    << Qt::endl;
             return BadInput;
         }
@@ -113,9 +114,7 @@ int submitCommand(const QCommandLineParser& parser, Streams& io)
         io.err << QStringLiteral("%1 %2 from %3: %4").arg(result.status).arg(result.reason, where, result.message)
                << Qt::endl;
         return HttpError;
-    case Outcome::Refused:
-        io.err << command << result.message << Qt::endl;
-        return BadInput;
+    case Outcome::Refused: io.err << command << result.message << Qt::endl; return BadInput;
     case Outcome::TimedOut:
     case Outcome::TransportError:
     case Outcome::Cancelled: break;

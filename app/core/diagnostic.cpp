@@ -19,8 +19,7 @@ QString severityName(Severity severity)
 QString formatDiagnostic(const Diagnostic& diagnostic)
 {
     const QString where = diagnostic.path.isEmpty() ? QStringLiteral("(body)") : diagnostic.path;
-    return where + QStringLiteral(": ") + severityName(diagnostic.severity) + QStringLiteral(": ")
-        + diagnostic.message;
+    return where + QStringLiteral(": ") + severityName(diagnostic.severity) + QStringLiteral(": ") + diagnostic.message;
 }
 
 QString joinPath(const QString& parent, const QString& field)

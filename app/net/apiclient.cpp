@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "net/apiclient.h"
 
-#include "core/shell/curlcommand.h"
 #include "core/json/jsonparse.h"
 #include "core/response/responsecodec.h"
+#include "core/shell/curlcommand.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -135,8 +135,8 @@ ApiCall* ApiClient::send(const QByteArray& method, const QString& path, const QU
         QStringList reasons;
         for (const QSslError& error : errors)
             reasons << error.errorString();
-        call->m_abortReason = QStringLiteral("the server's certificate was not accepted (%1)")
-                                  .arg(reasons.join(QStringLiteral("; ")));
+        call->m_abortReason =
+            QStringLiteral("the server's certificate was not accepted (%1)").arg(reasons.join(QStringLiteral("; ")));
     });
     connect(reply, &QNetworkReply::downloadProgress, call, [call, reply](qint64 received, qint64) {
         if (received > kMaxBodyBytes) {
@@ -182,9 +182,8 @@ void ApiClient::finishReply(ApiCall* call, QNetworkReply* reply)
         result.problem = readProblemBody(result.body, result.header("Content-Type"));
         if (result.status == 429)
             result.retryAfterSeconds = parseRetryAfter(result.header("Retry-After"), QDateTime::currentDateTimeUtc());
-        result.message = result.problem ? result.problem->title + (result.problem->detail.isEmpty()
-                                                                       ? QString()
-                                                                       : QStringLiteral(": ") + result.problem->detail)
+        result.message = result.problem ? result.problem->title
+                + (result.problem->detail.isEmpty() ? QString() : QStringLiteral(": ") + result.problem->detail)
                                         : QStringLiteral("HTTP %1 %2").arg(result.status).arg(result.reason);
     }
     call->finish(std::move(result));

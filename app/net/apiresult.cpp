@@ -24,7 +24,8 @@ std::optional<int> parseRetryAfter(const QByteArray& value, const QDateTime& now
     const qint64 seconds = text.toLongLong(&ok);
     if (ok)
         return int(std::clamp<qint64>(seconds, 0, kMaxSeconds));
-    QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(text), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(text),
+                                             QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (when.isValid())
         when.setTimeZone(QTimeZone::utc());
     else

@@ -44,9 +44,9 @@ struct ApiResult
     HeaderList headers; // response headers, as received
     QByteArray body;    // the whole body, as received
     qint64 elapsedMs = 0;
-    QString message;    // for a person: why it failed, when it did
-    std::optional<Problem> problem;        // a problem+json (or JSON) error body, read
-    std::optional<int> retryAfterSeconds;  // from a 429's Retry-After
+    QString message;                      // for a person: why it failed, when it did
+    std::optional<Problem> problem;       // a problem+json (or JSON) error body, read
+    std::optional<int> retryAfterSeconds; // from a 429's Retry-After
     SentRequest sent;
 
     bool ok() const { return outcome == Outcome::Success; }

@@ -30,7 +30,9 @@ std::optional<QString> refusalFor(const QUrl& url, const Connection& connection)
 
 bool sameOrigin(const QUrl& a, const QUrl& b)
 {
-    const auto port = [](const QUrl& url) { return url.port(url.scheme().toLower() == QLatin1String("https") ? 443 : 80); };
+    const auto port = [](const QUrl& url) {
+        return url.port(url.scheme().toLower() == QLatin1String("https") ? 443 : 80);
+    };
     return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
         && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && port(a) == port(b);
 }

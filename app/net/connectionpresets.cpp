@@ -11,7 +11,8 @@ QList<ConnectionPreset> connectionPresets()
                                 QUrl(QStringLiteral("https://api.%1.arize.com").arg(region))};
     };
     return {
-        {QStringLiteral("global"), QStringLiteral("Global (api.arize.com)"), QUrl(QStringLiteral("https://api.arize.com"))},
+        {QStringLiteral("global"), QStringLiteral("Global (api.arize.com)"),
+         QUrl(QStringLiteral("https://api.arize.com"))},
         regional(QStringLiteral("eu-west-1a"), QStringLiteral("Europe")),
         regional(QStringLiteral("ca-central-1a"), QStringLiteral("Canada")),
         regional(QStringLiteral("us-central-1a"), QStringLiteral("US central")),
@@ -24,7 +25,8 @@ ConnectionPreset presetForUrl(const QUrl& url)
 {
     const QList<ConnectionPreset> presets = connectionPresets();
     for (const ConnectionPreset& preset : presets) {
-        if (!preset.url.isEmpty() && sameOrigin(preset.url, url) && (url.path().isEmpty() || url.path() == QLatin1String("/")))
+        if (!preset.url.isEmpty() && sameOrigin(preset.url, url)
+            && (url.path().isEmpty() || url.path() == QLatin1String("/")))
             return preset;
     }
     return presets.constLast();

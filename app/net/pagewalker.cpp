@@ -40,9 +40,12 @@ ListPage readListPage(const QByteArray& body, const QString& itemsKey)
 
 // QUrlQuery has no move constructor in Qt 6.4: taken by reference and copied once.
 PageWalker::PageWalker(ApiClient* client, QString path, const QUrlQuery& query, QString itemsKey, QObject* parent)
-    : QObject(parent), m_client(client), m_path(std::move(path)), m_query(query), m_itemsKey(std::move(itemsKey))
-{
-}
+    : QObject(parent),
+      m_client(client),
+      m_path(std::move(path)),
+      m_query(query),
+      m_itemsKey(std::move(itemsKey))
+{}
 
 void PageWalker::start()
 {

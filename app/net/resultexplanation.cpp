@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "net/resultexplanation.h"
 
-#include "net/connectionpresets.h"
 #include "core/json/jsonparse.h"
 #include "core/json/jsonsyntax.h"
 #include "core/response/responsecodec.h"
+#include "net/connectionpresets.h"
 #include "net/serverwords.h"
 
 #include <QHash>
@@ -27,14 +27,29 @@ QStringList arizeHosts()
 
 QString statusAndReason(const ApiResult& result)
 {
-    static const QHash<int, const char*> phrases{
-        {200, "OK"}, {201, "Created"}, {202, "Accepted"}, {204, "No Content"}, {301, "Moved Permanently"},
-        {302, "Found"}, {303, "See Other"}, {307, "Temporary Redirect"}, {308, "Permanent Redirect"},
-        {400, "Bad Request"}, {401, "Unauthorized"}, {403, "Forbidden"}, {404, "Not Found"},
-        {405, "Method Not Allowed"}, {409, "Conflict"}, {413, "Content Too Large"},
-        {415, "Unsupported Media Type"}, {422, "Unprocessable Entity"}, {429, "Too Many Requests"},
-        {500, "Internal Server Error"}, {502, "Bad Gateway"}, {503, "Service Unavailable"},
-        {504, "Gateway Timeout"}};
+    static const QHash<int, const char*> phrases{{200, "OK"},
+                                                 {201, "Created"},
+                                                 {202, "Accepted"},
+                                                 {204, "No Content"},
+                                                 {301, "Moved Permanently"},
+                                                 {302, "Found"},
+                                                 {303, "See Other"},
+                                                 {307, "Temporary Redirect"},
+                                                 {308, "Permanent Redirect"},
+                                                 {400, "Bad Request"},
+                                                 {401, "Unauthorized"},
+                                                 {403, "Forbidden"},
+                                                 {404, "Not Found"},
+                                                 {405, "Method Not Allowed"},
+                                                 {409, "Conflict"},
+                                                 {413, "Content Too Large"},
+                                                 {415, "Unsupported Media Type"},
+                                                 {422, "Unprocessable Entity"},
+                                                 {429, "Too Many Requests"},
+                                                 {500, "Internal Server Error"},
+                                                 {502, "Bad Gateway"},
+                                                 {503, "Service Unavailable"},
+                                                 {504, "Gateway Timeout"}};
     // HTTP/2 has no reason phrase: fall back to the standard one.
     const QString reason = result.reason.isEmpty() ? QString::fromLatin1(phrases.value(result.status, ""))
                                                    : result.reason;
@@ -63,7 +78,10 @@ QString regionAdvice(const QString& host)
 // report is a few kilobytes; anything larger is left to the results pane, which parses off-thread.
 constexpr qsizetype kMaxReadBytes = 1024 * 1024;
 
-bool isPost(const ApiResult& result) { return result.sent.method.compare("POST", Qt::CaseInsensitive) == 0; }
+bool isPost(const ApiResult& result)
+{
+    return result.sent.method.compare("POST", Qt::CaseInsensitive) == 0;
+}
 
 const QString kCheckTaskList = QStringLiteral("check the task list before sending again, so that it is not "
                                               "created twice.");
@@ -106,8 +124,9 @@ QString summaryOf(int status, const ExplainContext& context)
 {
     switch (status) {
     case 400: return QStringLiteral("the server could not accept the request");
-    case 401: return context.hadApiKey ? QStringLiteral("the API key was not accepted")
-                                       : QStringLiteral("no API key was sent");
+    case 401:
+        return context.hadApiKey ? QStringLiteral("the API key was not accepted")
+                                 : QStringLiteral("no API key was sent");
     case 403: return QStringLiteral("the API key has no permission for this");
     case 404: return QStringLiteral("something this task refers to was not found");
     case 409: return QStringLiteral("the task conflicts with one that exists");
@@ -135,8 +154,9 @@ void explainNotFound(Explanation& out, const ApiResult& result, const ExplainCon
     QStringList paths;
     for (const IdReference& id : suspects) {
         paths << id.path;
-        out.fieldDiagnostics << warning(id.path, QStringLiteral("the server answered 404 Not Found: this ID may not "
-                                                                "exist, or the API key may not see it"));
+        out.fieldDiagnostics << warning(id.path,
+                                        QStringLiteral("the server answered 404 Not Found: this ID may not "
+                                                       "exist, or the API key may not see it"));
     }
     out.advice << QStringLiteral("The API answers 404 both when something does not exist and when the key has no "
                                  "access to it.");
@@ -174,15 +194,16 @@ void addStatusAdvice(Explanation& out, const ApiResult& result, const ExplainCon
     } else if (status == 429) {
         const std::optional<int> wait = result.retryAfterSeconds;
         out.advice << (!wait ? QStringLiteral("Wait a minute before sending again (the server did not say how long).")
-                       : *wait == 0 ? QStringLiteral("The server allows sending again now.")
-                                    : QStringLiteral("Wait %1 seconds before sending again.").arg(*wait));
+                           : *wait == 0 ? QStringLiteral("The server allows sending again now.")
+                                        : QStringLiteral("Wait %1 seconds before sending again.").arg(*wait));
     } else if (status >= 500) {
         if (status == 503)
             out.advice << QStringLiteral("Try again in a few minutes.");
         out.advice << QStringLiteral("This is a problem on the server's side, not in the task.");
         if (isPost(result))
             out.advice << QStringLiteral("The request was not sent again automatically, because the task may have "
-                                         "been created anyway: ") + kCheckTaskList;
+                                         "been created anyway: ")
+                    + kCheckTaskList;
     } else if (status >= 300 && status < 400) {
         const QByteArray location = result.header("Location");
         out.advice << QStringLiteral("The server sent the request on to %1. It was not followed, so the API key did "
@@ -208,8 +229,8 @@ Explanation explainHttpError(const ApiResult& result, const ExplainContext& cont
 
     const QString said = title + QLatin1Char('\n') + words;
     const int status = result.status;
-    const std::optional<EnumCasing> casing =
-        status == 400 || status == 422 ? casingAskedFor(said, context.sentCasing) : std::nullopt;
+    const std::optional<EnumCasing> casing = status == 400 || status == 422 ? casingAskedFor(said, context.sentCasing)
+                                                                            : std::nullopt;
     if (casing) {
         const QString wanted = *casing == EnumCasing::Upper ? QStringLiteral("UPPER") : QStringLiteral("lower");
         const QString used = *casing == EnumCasing::Upper ? QStringLiteral("lower") : QStringLiteral("UPPER");
@@ -270,13 +291,15 @@ Explanation explainNoAnswer(const ApiResult& result, const ExplainContext& conte
         out.headline = headline(QStringLiteral("Cancelled"));
         if (post)
             out.advice << QStringLiteral("If the request had already reached the server, the task may have been "
-                                         "created: ") + kCheckTaskList;
+                                         "created: ")
+                    + kCheckTaskList;
         return out;
     case Outcome::TimedOut:
         out.headline = headline(QStringLiteral("No answer"));
         if (post)
             out.advice << QStringLiteral("The request may have reached the server, and the task may have been created "
-                                         "without an answer: ") + kCheckTaskList;
+                                         "without an answer: ")
+                    + kCheckTaskList;
         if (!message.contains(QLatin1String("timeout")))
             out.advice << QStringLiteral("If the server is only slow, raise the timeout.");
         return out;
@@ -298,7 +321,8 @@ Explanation explainNoAnswer(const ApiResult& result, const ExplainContext& conte
                       .arg(context.baseUrl.toString(QUrl::RemoveUserInfo));
     if (post)
         out.advice << QStringLiteral("If the connection broke after the request went out, the task may have been "
-                                     "created: ") + kCheckTaskList;
+                                     "created: ")
+                + kCheckTaskList;
     return out;
 }
 

@@ -270,9 +270,9 @@ QString plainTextOf(const QByteArray& body, int limit)
     const auto options = QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption;
     text.remove(QRegularExpression(QStringLiteral(R"(<(script|style)\b.*?</\1\s*>|<!--.*?-->)"), options));
     text.replace(QRegularExpression(QStringLiteral("<[^>]*>")), QStringLiteral(" "));
-    static const std::pair<const char*, const char*> entities[] = {
-        {"&nbsp;", " "}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
-        {"&#39;", "'"},  {"&apos;", "'"}, {"&amp;", "&"}}; // &amp; last: "&amp;lt;" is "&lt;"
+    static const std::pair<const char*, const char*> entities[] = {{"&nbsp;", " "},  {"&lt;", "<"},  {"&gt;", ">"},
+                                                                   {"&quot;", "\""}, {"&#39;", "'"}, {"&apos;", "'"},
+                                                                   {"&amp;", "&"}}; // &amp; last: "&amp;lt;" is "&lt;"
     for (const auto& [entity, character] : entities)
         text.replace(QLatin1String(entity), QLatin1String(character), Qt::CaseInsensitive);
     text = text.simplified();

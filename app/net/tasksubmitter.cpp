@@ -6,7 +6,8 @@
 namespace tc {
 
 TaskSubmitter::TaskSubmitter(QNetworkAccessManager* network, QObject* parent)
-    : QObject(parent), m_client(new ApiClient(network, this))
+    : QObject(parent),
+      m_client(new ApiClient(network, this))
 {
     m_countdown.setInterval(1000);
     connect(&m_countdown, &QTimer::timeout, this, &TaskSubmitter::tick);

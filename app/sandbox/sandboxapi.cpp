@@ -31,8 +31,7 @@ SandboxApi::SandboxApi(SandboxCatalog catalog, SandboxOptions options, Clock clo
       m_options(std::move(options)),
       m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); })),
       m_tasks(m_catalog.get(), m_clock, m_options.runSeconds)
-{
-}
+{}
 
 SandboxApi::~SandboxApi() = default;
 
@@ -48,9 +47,10 @@ std::optional<SandboxReply> SandboxApi::limitRate()
     }
     const qint64 waitMs = 60'000 - m_recent.first().msecsTo(now);
     const qint64 seconds = std::max<qint64>(1, (waitMs + 999) / 1000);
-    SandboxReply reply = problemReply(429, QStringLiteral("more than %1 requests in a minute; retry after %2 s")
-                                               .arg(m_options.rateLimitPerMinute)
-                                               .arg(seconds));
+    SandboxReply reply = problemReply(429,
+                                      QStringLiteral("more than %1 requests in a minute; retry after %2 s")
+                                          .arg(m_options.rateLimitPerMinute)
+                                          .arg(seconds));
     reply.headers.append({"Retry-After", QByteArray::number(seconds)});
     return reply;
 }
@@ -59,7 +59,8 @@ SandboxReply SandboxApi::handle(const SandboxRequest& request)
 {
     const auto unauthorized = [](const QString& detail) {
         SandboxReply reply = problemReply(401, detail);
-        reply.headers.append({QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"arize\"")}); // RFC 9110 §11.6.1
+        reply.headers.append(
+            {QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"arize\"")}); // RFC 9110 §11.6.1
         return reply;
     };
     if (request.authorization.isEmpty())
@@ -81,7 +82,8 @@ SandboxReply SandboxApi::route(const SandboxRequest& request)
     const QString collection = segment(parts, 1), id = segment(parts, 2), action = segment(parts, 3);
     const QByteArray& method = request.method;
     const auto notFound = [&] {
-        return problemReply(404, QStringLiteral("no such endpoint: %1 %2").arg(QString::fromLatin1(method), request.path));
+        return problemReply(404,
+                            QStringLiteral("no such endpoint: %1 %2").arg(QString::fromLatin1(method), request.path));
     };
     if (segment(parts, 0) != QLatin1String("v2") || parts.size() < 2 || parts.size() > 4)
         return notFound();
@@ -112,9 +114,10 @@ SandboxReply SandboxApi::route(const SandboxRequest& request)
     if (allowed.isEmpty())
         return notFound();
     if (!allowed.contains(method)) {
-        SandboxReply reply = problemReply(405, QStringLiteral("%1 is not allowed on %2; use %3")
-                                                   .arg(QString::fromLatin1(method), request.path,
-                                                        QString::fromLatin1(allowed.join(", "))));
+        SandboxReply reply = problemReply(
+            405,
+            QStringLiteral("%1 is not allowed on %2; use %3")
+                .arg(QString::fromLatin1(method), request.path, QString::fromLatin1(allowed.join(", "))));
         reply.headers.append({QByteArray("Allow"), allowed.join(", ")}); // RFC 9110 §15.5.6
         return reply;
     }
@@ -123,9 +126,9 @@ SandboxReply SandboxApi::route(const SandboxRequest& request)
         if (id.isEmpty())
             return method == "POST" ? m_tasks.create(request.body) : m_tasks.list(request.query);
         if (action.isEmpty())
-            return method == "GET"   ? m_tasks.get(id)
-                 : method == "PATCH" ? m_tasks.update(id, request.body)
-                                     : m_tasks.remove(id);
+            return method == "GET"  ? m_tasks.get(id)
+                : method == "PATCH" ? m_tasks.update(id, request.body)
+                                    : m_tasks.remove(id);
         return action == QLatin1String("trigger") ? m_tasks.trigger(id, request.body)
                                                   : m_tasks.listRuns(id, request.query);
     }
@@ -144,7 +147,9 @@ SandboxReply SandboxApi::listCatalog(const QString& kind, const QUrlQuery& query
     const std::optional<PageRequest> page = pageRequest(query, kind, &error);
     if (!page)
         return error;
-    const auto value = [&](const char* key) { return query.queryItemValue(QString::fromLatin1(key), QUrl::FullyDecoded); };
+    const auto value = [&](const char* key) {
+        return query.queryItemValue(QString::fromLatin1(key), QUrl::FullyDecoded);
+    };
     const QString spaceId = value("space_id"), spaceName = value("space_name"), name = value("name");
     const QString datasetId = value("dataset_id"), type = value("type");
     if (kind == QLatin1String("integrations") && type != QLatin1String("AGENT") && type != QLatin1String("LLM")
@@ -162,9 +167,11 @@ SandboxReply SandboxApi::listCatalog(const QString& kind, const QUrlQuery& query
         const QJsonObject* space = m_catalog->find(QStringLiteral("spaces"), itemSpace);
         if (!nameMatches(item.value(QStringLiteral("name")).toString(), name)
             || (!spaceId.isEmpty() && kind != QLatin1String("spaces") && itemSpace != spaceId)
-            || (!spaceName.isEmpty() && !(space && nameMatches(space->value(QStringLiteral("name")).toString(), spaceName)))
+            || (!spaceName.isEmpty()
+                && !(space && nameMatches(space->value(QStringLiteral("name")).toString(), spaceName)))
             || (!datasetId.isEmpty() && item.value(QStringLiteral("dataset_id")).toString() != datasetId)
-            || (!type.isEmpty() && item.value(QStringLiteral("type")).toString().compare(type, Qt::CaseInsensitive) != 0))
+            || (!type.isEmpty()
+                && item.value(QStringLiteral("type")).toString().compare(type, Qt::CaseInsensitive) != 0))
             continue;
         matching.append(publicView(item, kind));
     }
@@ -206,7 +213,9 @@ SandboxReply SandboxApi::evaluatorDetail(const QString& id, const QString& versi
     const QJsonArray variables =
         evaluator->value(isTemplate ? QStringLiteral("template_variables") : QStringLiteral("variables")).toArray();
     const QJsonArray versions = evaluator->value(QStringLiteral("versions")).toArray();
-    const QString shownVersion = !versionId.isEmpty() ? versionId : versions.isEmpty() ? QString() : versions.last().toString();
+    const QString shownVersion = !versionId.isEmpty() ? versionId
+        : versions.isEmpty()                          ? QString()
+                                                      : versions.last().toString();
     QJsonObject version{{QStringLiteral("id"), shownVersion},
                         {QStringLiteral("type"), isTemplate ? QStringLiteral("TEMPLATE") : QStringLiteral("CODE")}};
     if (isTemplate) {

@@ -10,9 +10,9 @@ namespace tc::sandbox {
 
 const QStringList& SandboxCatalog::kinds()
 {
-    static const QStringList all{QStringLiteral("spaces"),       QStringLiteral("projects"),
-                                 QStringLiteral("datasets"),     QStringLiteral("evaluators"),
-                                 QStringLiteral("experiments"),  QStringLiteral("ai_integrations"),
+    static const QStringList all{QStringLiteral("spaces"),      QStringLiteral("projects"),
+                                 QStringLiteral("datasets"),    QStringLiteral("evaluators"),
+                                 QStringLiteral("experiments"), QStringLiteral("ai_integrations"),
                                  QStringLiteral("integrations")};
     return all;
 }
@@ -52,7 +52,8 @@ SandboxCatalog SandboxCatalog::builtIn()
 {
     QFile file(QStringLiteral(":/sandbox/fixtures.json"));
     QString error;
-    std::optional<SandboxCatalog> catalog = file.open(QIODevice::ReadOnly) ? fromJson(file.readAll(), &error) : std::nullopt;
+    std::optional<SandboxCatalog> catalog = file.open(QIODevice::ReadOnly) ? fromJson(file.readAll(), &error)
+                                                                           : std::nullopt;
     Q_ASSERT_X(catalog, "SandboxCatalog::builtIn", "the built-in fixtures must load");
     return catalog ? std::move(*catalog) : SandboxCatalog();
 }
@@ -131,7 +132,8 @@ bool SandboxCatalog::experimentNameTaken(const QString& datasetId, const QString
 QString SandboxCatalog::addExperiment(const QString& datasetId, const QString& versionId, const QString& name,
                                       const QString& now)
 {
-    const QString id = QString::fromLatin1(QStringLiteral("Experiment:%1:sBox").arg(m_nextExperiment++).toLatin1().toBase64());
+    const QString id = QString::fromLatin1(
+        QStringLiteral("Experiment:%1:sBox").arg(m_nextExperiment++).toLatin1().toBase64());
     m_items[QStringLiteral("experiments")].append(QJsonObject{{QStringLiteral("id"), id},
                                                               {QStringLiteral("name"), name},
                                                               {QStringLiteral("dataset_id"), datasetId},

@@ -12,14 +12,10 @@ QString titleFor(int status)
 {
     // The titles of the API's shared error responses (reference §3.3).
     static const QHash<int, QString> titles{
-        {400, QStringLiteral("Invalid request parameters")},
-        {401, QStringLiteral("Authentication required")},
-        {403, QStringLiteral("Access forbidden")},
-        {404, QStringLiteral("Resource not found")},
-        {405, QStringLiteral("Method not allowed")},
-        {409, QStringLiteral("Resource conflict")},
-        {413, QStringLiteral("Payload too large")},
-        {422, QStringLiteral("Unprocessable Entity")},
+        {400, QStringLiteral("Invalid request parameters")}, {401, QStringLiteral("Authentication required")},
+        {403, QStringLiteral("Access forbidden")},           {404, QStringLiteral("Resource not found")},
+        {405, QStringLiteral("Method not allowed")},         {409, QStringLiteral("Resource conflict")},
+        {413, QStringLiteral("Payload too large")},          {422, QStringLiteral("Unprocessable Entity")},
         {429, QStringLiteral("Rate limit exceeded")},
     };
     return titles.value(status, QStringLiteral("Error"));
@@ -28,9 +24,9 @@ QString titleFor(int status)
 QString typeFor(int status)
 {
     static const QHash<int, QString> anchors{
-        {400, QStringLiteral("invalid-request")},          {401, QStringLiteral("authentication-required")},
-        {403, QStringLiteral("access-forbidden")},         {404, QStringLiteral("resource-not-found")},
-        {409, QStringLiteral("resource-conflict")},        {422, QStringLiteral("unprocessable-entity")},
+        {400, QStringLiteral("invalid-request")},     {401, QStringLiteral("authentication-required")},
+        {403, QStringLiteral("access-forbidden")},    {404, QStringLiteral("resource-not-found")},
+        {409, QStringLiteral("resource-conflict")},   {422, QStringLiteral("unprocessable-entity")},
         {429, QStringLiteral("rate-limit-exceeded")},
     };
     return QStringLiteral("https://arize.com/docs/ax/rest-reference/errors#")
@@ -84,7 +80,8 @@ std::optional<PageRequest> pageRequest(const QUrlQuery& query, const QString& ki
         bool ok = false;
         page.offset = parts.size() == 2 && parts.at(0) == kind.toLatin1() ? parts.at(1).toLongLong(&ok) : 0;
         if (!ok || page.offset < 0) {
-            *error = problemReply(400, QStringLiteral("cursor: not a cursor this list gave out; start again without one"));
+            *error = problemReply(400,
+                                  QStringLiteral("cursor: not a cursor this list gave out; start again without one"));
             return std::nullopt;
         }
     }
@@ -108,7 +105,8 @@ OrderedJson pageEnvelope(const QString& kind, qsizetype total, const PageRequest
     const bool more = end < total;
     if (more) {
         const qint64 next = cursorAfter ? cursorAfter(end - 1) : qint64(end);
-        const QByteArray cursor = (kind.toLatin1() + ':' + QByteArray::number(next)).toBase64(QByteArray::Base64UrlEncoding);
+        const QByteArray cursor =
+            (kind.toLatin1() + ':' + QByteArray::number(next)).toBase64(QByteArray::Base64UrlEncoding);
         pagination.add(QStringLiteral("next_cursor"), QString::fromLatin1(cursor));
     }
     pagination.add(QStringLiteral("has_more"), more);

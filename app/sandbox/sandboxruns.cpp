@@ -3,10 +3,9 @@
 // progress follows the clock: PENDING for the first fifth of its time, RUNNING until the end,
 // then COMPLETED with counts drawn from its serial number (FAILED when the task's query filter
 // names a column "fail_me", so a client can rehearse a failure).
-#include "sandbox/sandboxtasks.h"
-
 #include "core/json/jsonparse.h"
 #include "core/response/responsecodec.h"
+#include "sandbox/sandboxtasks.h"
 
 #include <QJsonArray>
 
@@ -47,19 +46,22 @@ SandboxReply TaskStore::checkTriggerBody(const StoredTask& stored, const QJsonOb
     const bool datasetBased = !task.datasetId.isEmpty();
     QStringList allowed;
     if (experiment)
-        allowed = {QStringLiteral("experiment_name"), QStringLiteral("dataset_version_id"), QStringLiteral("example_ids"),
-                   QStringLiteral("max_examples"), QStringLiteral("tracing_metadata"), QStringLiteral("evaluation_task_ids")};
+        allowed = {QStringLiteral("experiment_name"),  QStringLiteral("dataset_version_id"),
+                   QStringLiteral("example_ids"),      QStringLiteral("max_examples"),
+                   QStringLiteral("tracing_metadata"), QStringLiteral("evaluation_task_ids")};
     else if (datasetBased)
-        allowed = {QStringLiteral("max_spans"), QStringLiteral("override_evaluations"), QStringLiteral("experiment_ids")};
+        allowed = {QStringLiteral("max_spans"), QStringLiteral("override_evaluations"),
+                   QStringLiteral("experiment_ids")};
     else
         allowed = {QStringLiteral("data_start_time"), QStringLiteral("data_end_time"), QStringLiteral("max_spans"),
                    QStringLiteral("override_evaluations")};
     for (auto it = body.begin(); it != body.end(); ++it) {
         if (!allowed.contains(it.key()))
-            return problemReply(400, QStringLiteral("%1: not applicable to this task (%2, %3); allowed: %4")
-                                         .arg(it.key(), toApiString(task.type, stored.casing),
-                                              datasetBased ? QStringLiteral("dataset") : QStringLiteral("project"),
-                                              allowed.join(QStringLiteral(", "))));
+            return problemReply(400,
+                                QStringLiteral("%1: not applicable to this task (%2, %3); allowed: %4")
+                                    .arg(it.key(), toApiString(task.type, stored.casing),
+                                         datasetBased ? QStringLiteral("dataset") : QStringLiteral("project"),
+                                         allowed.join(QStringLiteral(", "))));
     }
     const auto value = [&](const char* key) { return body.value(QString::fromLatin1(key)); };
     if (experiment) {
@@ -69,7 +71,8 @@ SandboxReply TaskStore::checkTriggerBody(const StoredTask& stored, const QJsonOb
         if (!value("example_ids").isUndefined() && !isStringList(value("example_ids")))
             return problemReply(400, QStringLiteral("example_ids: must be a list of strings"));
         if (value("example_ids").isArray() && value("example_ids").toArray().isEmpty())
-            return problemReply(422, QStringLiteral("example_ids: list at least one example, or leave it out to use all"));
+            return problemReply(422,
+                                QStringLiteral("example_ids: list at least one example, or leave it out to use all"));
         if (!value("max_examples").isUndefined() && !positiveInteger(value("max_examples")))
             return problemReply(400, QStringLiteral("max_examples: must be an integer of at least 1"));
         if (!value("tracing_metadata").isUndefined()) {
@@ -81,26 +84,33 @@ SandboxReply TaskStore::checkTriggerBody(const StoredTask& stored, const QJsonOb
         if (!value("evaluation_task_ids").isUndefined() && !isStringList(value("evaluation_task_ids")))
             return problemReply(400, QStringLiteral("evaluation_task_ids: must be a list of strings"));
         if (!value("example_ids").isUndefined() && !value("max_examples").isUndefined())
-            return problemReply(422, QStringLiteral("example_ids and max_examples are mutually exclusive; give at most one"));
+            return problemReply(
+                422, QStringLiteral("example_ids and max_examples are mutually exclusive; give at most one"));
         *versionId = value("dataset_version_id").toString();
         if (!value("dataset_version_id").isUndefined() && !m_catalog->datasetHasVersion(task.datasetId, *versionId))
-            return problemReply(404, QStringLiteral("dataset_version_id %1 is not a version of dataset %2")
-                                         .arg(*versionId, task.datasetId));
+            return problemReply(
+                404,
+                QStringLiteral("dataset_version_id %1 is not a version of dataset %2").arg(*versionId, task.datasetId));
         for (const QJsonValue& example : value("example_ids").toArray()) {
             if (!m_catalog->datasetHasExample(task.datasetId, example.toString()))
-                return problemReply(404, QStringLiteral("example_ids: %1 is not an example of dataset %2")
-                                             .arg(example.toString(), task.datasetId));
+                return problemReply(404,
+                                    QStringLiteral("example_ids: %1 is not an example of dataset %2")
+                                        .arg(example.toString(), task.datasetId));
         }
         for (const QJsonValue& id : value("evaluation_task_ids").toArray()) {
             const StoredTask* evaluation = findTask(id.toString());
             if (!evaluation)
-                return problemReply(404, QStringLiteral("evaluation_task_ids: task %1 does not exist").arg(id.toString()));
+                return problemReply(404,
+                                    QStringLiteral("evaluation_task_ids: task %1 does not exist").arg(id.toString()));
             if (evaluation->task.type == TaskType::RunExperiment)
-                return problemReply(422, QStringLiteral("evaluation_task_ids: %1 is not an evaluation task").arg(id.toString()));
+                return problemReply(
+                    422, QStringLiteral("evaluation_task_ids: %1 is not an evaluation task").arg(id.toString()));
         }
         if (m_catalog->experimentNameTaken(task.datasetId, *experimentName))
-            return problemReply(409, QStringLiteral("experiment_name: an experiment named \"%1\" already exists in dataset %2")
-                                         .arg(*experimentName, task.datasetId));
+            return problemReply(
+                409,
+                QStringLiteral("experiment_name: an experiment named \"%1\" already exists in dataset %2")
+                    .arg(*experimentName, task.datasetId));
         return {};
     }
     if (!value("max_spans").isUndefined() && !positiveInteger(value("max_spans")))
@@ -113,21 +123,26 @@ SandboxReply TaskStore::checkTriggerBody(const StoredTask& stored, const QJsonOb
         for (const QJsonValue& id : value("experiment_ids").toArray()) {
             const QJsonObject* found = m_catalog->find(QStringLiteral("experiments"), id.toString());
             if (!found)
-                return problemReply(404, QStringLiteral("experiment_ids: experiment %1 does not exist").arg(id.toString()));
+                return problemReply(404,
+                                    QStringLiteral("experiment_ids: experiment %1 does not exist").arg(id.toString()));
             if (found->value(QStringLiteral("dataset_id")).toString() != task.datasetId)
-                return problemReply(422, QStringLiteral("experiment_ids: experiment %1 belongs to another dataset")
-                                             .arg(id.toString()));
+                return problemReply(
+                    422, QStringLiteral("experiment_ids: experiment %1 belongs to another dataset").arg(id.toString()));
         }
         return {};
     }
     for (const char* key : {"data_start_time", "data_end_time"}) {
         if (!value(key).isUndefined() && !parseTimestamp(value(key).toString()).isValid())
-            return problemReply(400, QStringLiteral("%1: must be an RFC 3339 date-time such as 2026-11-01T00:00:00Z")
-                                         .arg(QString::fromLatin1(key)));
+            return problemReply(400,
+                                QStringLiteral("%1: must be an RFC 3339 date-time such as 2026-11-01T00:00:00Z")
+                                    .arg(QString::fromLatin1(key)));
     }
     const QDateTime now = m_clock();
-    const QDateTime start = value("data_start_time").isUndefined() ? task.lastRunAt : parseTimestamp(value("data_start_time").toString());
-    const QDateTime end = value("data_end_time").isUndefined() ? now : parseTimestamp(value("data_end_time").toString());
+    const QDateTime start = value("data_start_time").isUndefined()
+        ? task.lastRunAt
+        : parseTimestamp(value("data_start_time").toString());
+    const QDateTime end = value("data_end_time").isUndefined() ? now
+                                                               : parseTimestamp(value("data_end_time").toString());
     if (!start.isValid())
         return problemReply(422, QStringLiteral("data_start_time: required on the first run of a project task"));
     if (start >= end)
@@ -161,20 +176,26 @@ SandboxReply TaskStore::trigger(const QString& taskId, const QByteArray& body)
     const QDateTime now = m_clock();
     storedRun.serial = m_nextRun++;
     storedRun.fails = stored->task.queryFilter.contains(QLatin1String("fail_me"));
-    run.id = QString::fromLatin1((QByteArrayLiteral("TaskRun:") + QByteArray::number(storedRun.serial) + ":sBox").toBase64());
+    run.id = QString::fromLatin1(
+        (QByteArrayLiteral("TaskRun:") + QByteArray::number(storedRun.serial) + ":sBox").toBase64());
     run.taskId = taskId;
     run.createdAt = now;
     run.createdByUserId = m_catalog->userId();
     if (stored->task.type == TaskType::RunExperiment) {
         if (versionId.isEmpty()) {
             const QJsonArray versions = m_catalog->find(QStringLiteral("datasets"), stored->task.datasetId)
-                                            ->value(QStringLiteral("versions")).toArray();
-            versionId = versions.isEmpty() ? QString() : versions.last().toObject().value(QStringLiteral("id")).toString();
+                                            ->value(QStringLiteral("versions"))
+                                            .toArray();
+            versionId = versions.isEmpty() ? QString()
+                                           : versions.last().toObject().value(QStringLiteral("id")).toString();
         }
-        run.experimentId = m_catalog->addExperiment(stored->task.datasetId, versionId, experimentName, formatTimestamp(now));
+        run.experimentId = m_catalog->addExperiment(stored->task.datasetId, versionId, experimentName,
+                                                    formatTimestamp(now));
         // An experiment runs over the examples chosen: those listed, the first N, or all of them.
         const qsizetype examples = m_catalog->find(QStringLiteral("datasets"), stored->task.datasetId)
-                                       ->value(QStringLiteral("examples")).toArray().size();
+                                       ->value(QStringLiteral("examples"))
+                                       .toArray()
+                                       .size();
         if (object.contains(QStringLiteral("example_ids")))
             storedRun.items = object.value(QStringLiteral("example_ids")).toArray().size();
         else if (object.contains(QStringLiteral("max_examples")))
@@ -262,8 +283,9 @@ SandboxReply TaskStore::cancelRun(const QString& runId)
         return problemReply(404, QStringLiteral("run %1 does not exist").arg(runId));
     const TaskRun now = runNow(*it);
     if (isTerminal(now.status))
-        return problemReply(400, QStringLiteral("the run is already %1: only a pending or running run can be cancelled")
-                                     .arg(toApiString(now.status, EnumCasing::Lower)));
+        return problemReply(400,
+                            QStringLiteral("the run is already %1: only a pending or running run can be cancelled")
+                                .arg(toApiString(now.status, EnumCasing::Lower)));
     it->cancelledAt = m_clock();
     return jsonReply(200, writeTaskRun(runNow(*it), casingOfTask(it->run.taskId)));
 }

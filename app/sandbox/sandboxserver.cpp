@@ -32,11 +32,14 @@ QString generateToken()
 {
     QByteArray bytes(24, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(bytes.data()), bytes.size() / 4);
-    return QStringLiteral("sandbox-") + QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QStringLiteral("sandbox-")
+        + QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 SandboxServer::SandboxServer(SandboxApi* api, QObject* parent)
-    : QObject(parent), m_api(api), m_server(std::make_unique<QHttpServer>())
+    : QObject(parent),
+      m_api(api),
+      m_server(std::make_unique<QHttpServer>())
 {
     // Every request goes through the one handler: the API routes by itself, so unknown paths and
     // wrong methods get problem+json like everything else.

@@ -5,8 +5,8 @@
 #include "core/json/jsonparse.h"
 #include "core/request/requestcodec.h"
 #include "core/request/taskfields.h"
-#include "core/response/responsecodec.h"
 #include "core/request/validation.h"
+#include "core/response/responsecodec.h"
 
 #include <QJsonArray>
 
@@ -57,8 +57,8 @@ TaskRequest requestFromTask(const Task& task)
         request.isContinuous = true;
     request.queryFilter = task.queryFilter;
     for (const TaskEvaluator& evaluator : task.evaluators)
-        request.evaluators.append({evaluator.evaluatorId, evaluator.evaluatorVersionId, evaluator.queryFilter,
-                                   evaluator.columnMappings});
+        request.evaluators.append(
+            {evaluator.evaluatorId, evaluator.evaluatorVersionId, evaluator.queryFilter, evaluator.columnMappings});
     request.runConfiguration = task.runConfiguration;
     return request;
 }
@@ -82,9 +82,10 @@ QString detailOf(const Diagnostics& diagnostics, Severity severity)
 }
 
 TaskStore::TaskStore(SandboxCatalog* catalog, Clock clock, double runSeconds)
-    : m_catalog(catalog), m_clock(std::move(clock)), m_runMs(qint64(runSeconds * 1000))
-{
-}
+    : m_catalog(catalog),
+      m_clock(std::move(clock)),
+      m_runMs(qint64(runSeconds * 1000))
+{}
 
 TaskStore::StoredTask* TaskStore::findTask(const QString& id)
 {
@@ -113,17 +114,19 @@ std::optional<SandboxReply> TaskStore::checkReferences(const TaskRequest& reques
             return missing(joinPath(path, fields::evaluatorId), evaluator.evaluatorId);
         if (!evaluator.evaluatorVersionId.isEmpty()
             && !m_catalog->evaluatorHasVersion(evaluator.evaluatorId, evaluator.evaluatorVersionId))
-            return problemReply(422, QStringLiteral("%1: %2 is not a version of evaluator %3")
-                                         .arg(joinPath(path, fields::evaluatorVersionId), evaluator.evaluatorVersionId,
-                                              evaluator.evaluatorId));
+            return problemReply(422,
+                                QStringLiteral("%1: %2 is not a version of evaluator %3")
+                                    .arg(joinPath(path, fields::evaluatorVersionId), evaluator.evaluatorVersionId,
+                                         evaluator.evaluatorId));
     }
     for (qsizetype i = 0; i < request.experimentIds.size(); ++i) {
         const QJsonObject* experiment = m_catalog->find(QStringLiteral("experiments"), request.experimentIds.at(i));
         if (!experiment)
             return missing(joinPath(fields::experimentIds, i), request.experimentIds.at(i));
         if (experiment->value(QStringLiteral("dataset_id")).toString() != request.datasetId)
-            return problemReply(422, QStringLiteral("%1: experiment %2 belongs to another dataset")
-                                         .arg(joinPath(fields::experimentIds, i), request.experimentIds.at(i)));
+            return problemReply(422,
+                                QStringLiteral("%1: experiment %2 belongs to another dataset")
+                                    .arg(joinPath(fields::experimentIds, i), request.experimentIds.at(i)));
     }
     if (request.runConfiguration) {
         const RunConfiguration& config = *request.runConfiguration;
@@ -134,11 +137,15 @@ std::optional<SandboxReply> TaskStore::checkReferences(const TaskRequest& reques
             const QJsonObject* integration = m_catalog->find(QStringLiteral("integrations"), config.integrationId);
             if (!integration)
                 return missing(fieldPath(FieldId::IntegrationId), config.integrationId);
-            if (integration->value(QStringLiteral("type")).toString().compare(QLatin1String("AGENT"), Qt::CaseInsensitive) != 0)
-                return problemReply(422, QStringLiteral("%1: %2 is an integration of type %3; an agent call needs one "
-                                                        "of type AGENT")
-                                             .arg(fieldPath(FieldId::IntegrationId), config.integrationId,
-                                                  integration->value(QStringLiteral("type")).toString()));
+            if (integration->value(QStringLiteral("type"))
+                    .toString()
+                    .compare(QLatin1String("AGENT"), Qt::CaseInsensitive)
+                != 0)
+                return problemReply(422,
+                                    QStringLiteral("%1: %2 is an integration of type %3; an agent call needs one "
+                                                   "of type AGENT")
+                                        .arg(fieldPath(FieldId::IntegrationId), config.integrationId,
+                                             integration->value(QStringLiteral("type")).toString()));
         }
     }
     return std::nullopt;
@@ -187,7 +194,9 @@ SandboxReply TaskStore::list(const QUrlQuery& query) const
     const std::optional<PageRequest> page = pageRequest(query, QStringLiteral("tasks"), &error);
     if (!page)
         return error;
-    const auto value = [&](const char* key) { return query.queryItemValue(QString::fromLatin1(key), QUrl::FullyDecoded); };
+    const auto value = [&](const char* key) {
+        return query.queryItemValue(QString::fromLatin1(key), QUrl::FullyDecoded);
+    };
     const QString spaceId = value("space_id"), spaceName = value("space_name"), name = value("name");
     const QString projectId = value("project_id"), datasetId = value("dataset_id"), typeText = value("type");
     std::optional<TaskType> type;
@@ -205,8 +214,9 @@ SandboxReply TaskStore::list(const QUrlQuery& query) const
     const bool bySpace = !spaceId.isEmpty() || !spaceName.isEmpty();
     for (const StoredTask& stored : m_tasks) {
         const Task& task = stored.task;
-        if ((!projectId.isEmpty() && task.projectId != projectId) || (!datasetId.isEmpty() && task.datasetId != datasetId)
-            || (type && task.type != *type) || !nameMatches(task.name, name))
+        if ((!projectId.isEmpty() && task.projectId != projectId)
+            || (!datasetId.isEmpty() && task.datasetId != datasetId) || (type && task.type != *type)
+            || !nameMatches(task.name, name))
             continue;
         if (bySpace) { // looked up only when asked: a list of thousands stays cheap
             const QString space = m_catalog->spaceOf(task.projectId.isEmpty() ? task.datasetId : task.projectId);
@@ -221,12 +231,14 @@ SandboxReply TaskStore::list(const QUrlQuery& query) const
     // The cursor names the last task shown, not a position: deleting tasks already seen must not
     // make the next page skip unseen ones.
     PageRequest after = *page;
-    after.offset = std::find_if(matching.cbegin(), matching.cend(), [&](const StoredTask* t) { return t->serial > page->offset; })
+    after.offset = std::find_if(matching.cbegin(), matching.cend(),
+                                [&](const StoredTask* t) { return t->serial > page->offset; })
         - matching.cbegin();
-    return jsonReply(200, pageEnvelope(
-                              QStringLiteral("tasks"), matching.size(), after,
-                              [&](qsizetype i) { return writeTask(matching.at(i)->task, matching.at(i)->casing); },
-                              [&](qsizetype i) { return qint64(matching.at(i)->serial); }));
+    return jsonReply(200,
+                     pageEnvelope(
+                         QStringLiteral("tasks"), matching.size(), after,
+                         [&](qsizetype i) { return writeTask(matching.at(i)->task, matching.at(i)->casing); },
+                         [&](qsizetype i) { return qint64(matching.at(i)->serial); }));
 }
 
 SandboxReply TaskStore::get(const QString& taskId) const
@@ -248,9 +260,9 @@ SandboxReply TaskStore::update(const QString& taskId, const QByteArray& body)
         return error;
     const bool experiment = stored->task.type == TaskType::RunExperiment;
     // What PATCH may change (reference §5.5): a rule of its own, not where a field applies.
-    const QStringList allowed = experiment
-        ? QStringList{fields::name, fields::runConfiguration}
-        : QStringList{fields::name, fields::samplingRate, fields::isContinuous, fields::queryFilter, fields::evaluators};
+    const QStringList allowed = experiment ? QStringList{fields::name, fields::runConfiguration}
+                                           : QStringList{fields::name, fields::samplingRate, fields::isContinuous,
+                                                         fields::queryFilter, fields::evaluators};
     static const QStringList systemManaged{fields::id, fields::type, fields::createdAt, fields::updatedAt};
     if (patch->isEmpty())
         return problemReply(400, QStringLiteral("at least one field must be provided"));
@@ -258,9 +270,10 @@ SandboxReply TaskStore::update(const QString& taskId, const QByteArray& body)
         if (systemManaged.contains(it.key()))
             return problemReply(400, QStringLiteral("%1: system-managed fields cannot be modified").arg(it.key()));
         if (!allowed.contains(it.key()))
-            return problemReply(400, QStringLiteral("%1: not valid for a %2 task; allowed: %3")
-                                         .arg(it.key(), toApiString(stored->task.type, stored->casing),
-                                              allowed.join(QStringLiteral(", "))));
+            return problemReply(
+                400,
+                QStringLiteral("%1: not valid for a %2 task; allowed: %3")
+                    .arg(it.key(), toApiString(stored->task.type, stored->casing), allowed.join(QStringLiteral(", "))));
     }
     // The patch lands on the task as a create body would hold it, so the form's rules apply as is.
     QJsonObject merged = writeRequestBody(requestFromTask(stored->task), stored->casing).toJsonValue().toObject();
@@ -295,7 +308,8 @@ SandboxReply TaskStore::update(const QString& taskId, const QByteArray& body)
 
 SandboxReply TaskStore::remove(const QString& taskId)
 {
-    const auto it = std::find_if(m_tasks.begin(), m_tasks.end(), [&](const StoredTask& t) { return t.task.id == taskId; });
+    const auto it = std::find_if(m_tasks.begin(), m_tasks.end(),
+                                 [&](const StoredTask& t) { return t.task.id == taskId; });
     if (it == m_tasks.end())
         return problemReply(404, QStringLiteral("task %1 does not exist").arg(taskId));
     m_tasks.erase(it);

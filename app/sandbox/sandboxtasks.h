@@ -3,9 +3,9 @@
 
 #include "core/diagnostic.h"
 #include "core/request/enums.h"
+#include "core/response/taskresponse.h"
 #include "sandbox/sandboxcatalog.h"
 #include "sandbox/sandboxhttp.h"
-#include "core/response/taskresponse.h"
 
 #include <QDateTime>
 #include <QList>
@@ -57,8 +57,8 @@ private:
     TaskRun runNow(const StoredRun& stored) const;
     EnumCasing casingOfTask(const QString& taskId) const;
     std::optional<SandboxReply> checkReferences(const TaskRequest& request) const;
-    SandboxReply checkTriggerBody(const StoredTask& stored, const QJsonObject& body, TaskRun* run, QString* experimentName,
-                                  QString* versionId);
+    SandboxReply checkTriggerBody(const StoredTask& stored, const QJsonObject& body, TaskRun* run,
+                                  QString* experimentName, QString* versionId);
 
     SandboxCatalog* m_catalog;
     Clock m_clock;

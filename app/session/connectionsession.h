@@ -95,8 +95,8 @@ private:
     SandboxState m_sandboxState = SandboxState::Absent;
     QString m_sandboxProblem;
     Connection m_connection;
-    QString m_keyProfile;     // the profile the current key belongs to
-    QString m_knownKey;       // the key read or typed last: not written back
+    QString m_keyProfile;      // the profile the current key belongs to
+    QString m_knownKey;        // the key read or typed last: not written back
     quint64 m_awaitedRead = 0; // the one read whose answer counts; 0 when none
 };
 

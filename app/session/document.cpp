@@ -10,7 +10,9 @@
 namespace tc::session {
 
 Document::Document(QObject* parent, Executor* executor)
-    : QObject(parent), m_rawCheck(this, executor), m_load(this, executor)
+    : QObject(parent),
+      m_rawCheck(this, executor),
+      m_load(this, executor)
 {
     m_formRequest = blankRequest();
     recomputeFromForm();
@@ -149,25 +151,26 @@ void Document::checkRawText()
         return;
     // A pasted body can be large: parse it off the GUI thread and keep only the newest answer.
     const QString text = m_rawText;
-    m_rawCheck.start([bytes = text.toUtf8()] { return checkRequestText(bytes); }, [this, text](RequestCheck check) {
-        if (!m_raw)
-            return;
-        if (check.parseError) {
-            m_rawParses = false;
-            emit rawErrorChanged(QStringLiteral("Not valid JSON, so the form was left as it was: ")
-                                 + check.parseError->toString());
-        } else {
-            m_rawParses = true;
-            m_pristine = false;
-            m_rawRequest = check.request;
-            m_rawAppliedText = text;
-            m_diagnostics = check.diagnostics;
-            emit rawErrorChanged(QString());
-            emit formReplaced(check.request);
-            emit diagnosticsChanged();
-        }
-        updateState();
-    });
+    m_rawCheck.start([bytes = text.toUtf8()] { return checkRequestText(bytes); },
+                     [this, text](RequestCheck check) {
+                         if (!m_raw)
+                             return;
+                         if (check.parseError) {
+                             m_rawParses = false;
+                             emit rawErrorChanged(QStringLiteral("Not valid JSON, so the form was left as it was: ")
+                                                  + check.parseError->toString());
+                         } else {
+                             m_rawParses = true;
+                             m_pristine = false;
+                             m_rawRequest = check.request;
+                             m_rawAppliedText = text;
+                             m_diagnostics = check.diagnostics;
+                             emit rawErrorChanged(QString());
+                             emit formReplaced(check.request);
+                             emit diagnosticsChanged();
+                         }
+                         updateState();
+                     });
 }
 
 void Document::leaveRawQuietly()
@@ -195,17 +198,19 @@ void Document::newDocument()
 void Document::open(const QString& path)
 {
     emit notice(QStringLiteral("Opening %1…").arg(path));
-    m_load.start([path] { return loadDraft(path); }, [this](DraftLoad load) {
-        if (!load.error.isEmpty() || load.check.parseError) {
-            emit loadFinished(false, load.error.isEmpty() ? QStringLiteral("%1 is not a JSON request body: %2")
-                                                                .arg(load.path, load.check.parseError->toString())
-                                                          : load.error);
-            return;
-        }
-        showLoaded(load.check, load.text);
-        markSaved(load.path);
-        emit loadFinished(true, QStringLiteral("Opened %1").arg(load.path));
-    });
+    m_load.start([path] { return loadDraft(path); },
+                 [this](DraftLoad load) {
+                     if (!load.error.isEmpty() || load.check.parseError) {
+                         emit loadFinished(false,
+                                           load.error.isEmpty() ? QStringLiteral("%1 is not a JSON request body: %2")
+                                                                      .arg(load.path, load.check.parseError->toString())
+                                                                : load.error);
+                         return;
+                     }
+                     showLoaded(load.check, load.text);
+                     markSaved(load.path);
+                     emit loadFinished(true, QStringLiteral("Opened %1").arg(load.path));
+                 });
 }
 
 bool Document::loadPasted(const QByteArray& body, const QString& origin, QString* error)
@@ -324,7 +329,7 @@ void Document::updateState()
     bool modified = !(request() == m_savedRequest);
     if (m_raw)
         modified = modified || !m_rawParses || (m_cleanText && *m_cleanText != m_rawText)
-                || (!m_cleanText && m_rawText != m_rawAppliedText);
+            || (!m_cleanText && m_rawText != m_rawAppliedText);
     m_modified = modified;
     if (m_autosave) {
         // Nothing to protect when the document is as saved (or untouched and new).

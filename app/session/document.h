@@ -128,8 +128,8 @@ private:
     QByteArray m_body; // generated from m_formRequest
     Diagnostics m_diagnostics;
     QString m_rawText;
-    TaskRequest m_rawRequest;  // the last raw text that parsed
-    QString m_rawAppliedText;  // the raw text whose meaning the form holds already
+    TaskRequest m_rawRequest; // the last raw text that parsed
+    QString m_rawAppliedText; // the raw text whose meaning the form holds already
     TaskRequest m_savedRequest;
     // Raw JSON mode: the text that matches the saved document, when known. Any other text is
     // unsaved work, even when it means the same request (a field the form cannot hold).

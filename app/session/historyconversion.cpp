@@ -48,8 +48,8 @@ storage::HistoryRecord historyRecordFrom(const ApiResult& result, const QString&
 ApiResult apiResultFrom(const storage::HistoryRecord& record)
 {
     ApiResult result;
-    result.outcome = outcomeFromName(record.outcome)
-                         .value_or(record.status > 0 ? Outcome::HttpError : Outcome::TransportError);
+    result.outcome =
+        outcomeFromName(record.outcome).value_or(record.status > 0 ? Outcome::HttpError : Outcome::TransportError);
     result.status = record.status;
     result.reason = record.reason;
     result.headers = record.responseHeaders;

@@ -10,7 +10,8 @@
 namespace tc::session {
 
 HistorySession::HistorySession(const QString& path, QObject* parent)
-    : QObject(parent), m_service(new storage::HistoryService(path, this))
+    : QObject(parent),
+      m_service(new storage::HistoryService(path, this))
 {
     connect(m_service, &storage::HistoryService::opened, this, [this](bool ok) {
         if (!ok) {
@@ -33,11 +34,11 @@ StoredAnswer HistorySession::storedAnswer(const storage::HistoryEntry& entry)
     context.baseUrl = QUrl(record.url);
     context.request = checkRequestText(record.requestBody).request;
     answer.explanation = explainResult(answer.result, context);
-    answer.note = entry.responseTruncated ? QStringLiteral("A stored response, cut to its first %1 of %2 bytes")
-                                                .arg(record.responseBody.size())
-                                                .arg(entry.responseSize)
-                                          : QStringLiteral("A stored response, from %1")
-                                                .arg(record.sentAt.toLocalTime().toString());
+    answer.note = entry.responseTruncated
+        ? QStringLiteral("A stored response, cut to its first %1 of %2 bytes")
+              .arg(record.responseBody.size())
+              .arg(entry.responseSize)
+        : QStringLiteral("A stored response, from %1").arg(record.sentAt.toLocalTime().toString());
     return answer;
 }
 

@@ -20,8 +20,7 @@ Preferences::Preferences() : Preferences(std::make_unique<QSettings>()) {}
 
 Preferences::Preferences(std::unique_ptr<QSettings> settings)
     : m_settings(settings ? std::move(settings) : std::make_unique<QSettings>())
-{
-}
+{}
 
 Preferences::~Preferences() = default;
 
@@ -79,7 +78,8 @@ QByteArray Preferences::rightSplitter() const
     return m_settings->value(kRightSplitter).toByteArray();
 }
 
-void Preferences::setWindowLayout(const QByteArray& geometry, const QByteArray& mainSplitter, const QByteArray& rightSplitter)
+void Preferences::setWindowLayout(const QByteArray& geometry, const QByteArray& mainSplitter,
+                                  const QByteArray& rightSplitter)
 {
     m_settings->setValue(kGeometry, geometry);
     m_settings->setValue(kMainSplitter, mainSplitter);

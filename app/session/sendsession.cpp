@@ -11,7 +11,10 @@ namespace tc::session {
 
 SendSession::SendSession(QNetworkAccessManager* network, Document* document, ConnectionSession* connection,
                          QObject* parent)
-    : QObject(parent), m_document(document), m_connection(connection), m_submitter(new TaskSubmitter(network, this))
+    : QObject(parent),
+      m_document(document),
+      m_connection(connection),
+      m_submitter(new TaskSubmitter(network, this))
 {
     m_submitter->setConnection(m_connection->connection());
     connect(m_connection, &ConnectionSession::connectionChanged, this,
@@ -47,7 +50,7 @@ SendReadiness SendSession::readiness() const
                                                                            : SandboxState::Running;
     SendReadiness readiness;
     readiness.canSend = parses && errors == 0 && !m_submitter->isBusy() && wait == 0
-                     && (sandbox == SandboxState::Running || sandbox == SandboxState::Absent);
+        && (sandbox == SandboxState::Running || sandbox == SandboxState::Absent);
     if (sandbox == SandboxState::Starting) {
         readiness.reason = QStringLiteral("Starting the local sandbox…");
     } else if (sandbox == SandboxState::Failed) {

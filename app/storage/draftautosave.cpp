@@ -4,8 +4,8 @@
 #include "core/request/draftfile.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
@@ -56,7 +56,9 @@ std::optional<AutosavedDraft> decodeAutosave(const QByteArray& bytes)
 }
 
 DraftAutosave::DraftAutosave(const QString& directory, QObject* parent, Executor* executor)
-    : QObject(parent), m_path(QDir(directory).filePath(QStringLiteral("autosave.json"))), m_write(this, executor)
+    : QObject(parent),
+      m_path(QDir(directory).filePath(QStringLiteral("autosave.json"))),
+      m_write(this, executor)
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDebounceMs);

@@ -16,10 +16,10 @@ namespace tc::storage {
 // What the window held at its last edit, as it would be written back.
 struct AutosavedDraft
 {
-    QString text;       // the body text: the form's, or the raw JSON exactly as typed
+    QString text;         // the body text: the form's, or the raw JSON exactly as typed
     bool rawMode = false; // the text was being edited as raw JSON (it may not even parse)
-    QString filePath;   // the draft file it belongs to, if any
-    QDateTime savedAt;  // UTC
+    QString filePath;     // the draft file it belongs to, if any
+    QDateTime savedAt;    // UTC
     friend bool operator==(const AutosavedDraft& a, const AutosavedDraft& b)
     {
         return a.text == b.text && a.rawMode == b.rawMode && a.filePath == b.filePath;

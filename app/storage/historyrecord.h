@@ -21,21 +21,21 @@ using HistoryHeaders = QList<std::pair<QByteArray, QByteArray>>;
 // the store masks them itself before anything reaches the disk (see historyredaction.h).
 struct HistoryRecord
 {
-    QDateTime sentAt;   // kept in UTC, to the millisecond; invalid means "now"
-    QString profile;    // the connection profile's name
+    QDateTime sentAt; // kept in UTC, to the millisecond; invalid means "now"
+    QString profile;  // the connection profile's name
     QByteArray method;
     QString url;
     HistoryHeaders requestHeaders;
-    QByteArray requestBody;      // kept whole: re-sending and cloning need it exactly
-    int status = 0;              // HTTP status, 0 when no answer came
-    QString reason;              // the status line's reason phrase
-    QString outcome;             // success, http_error, transport_error, timed_out, cancelled, refused
+    QByteArray requestBody; // kept whole: re-sending and cloning need it exactly
+    int status = 0;         // HTTP status, 0 when no answer came
+    QString reason;         // the status line's reason phrase
+    QString outcome;        // success, http_error, transport_error, timed_out, cancelled, refused
     qint64 elapsedMs = 0;
     HistoryHeaders responseHeaders;
-    QByteArray responseBody;     // kept up to the store's limit (1 MB by default)
-    QString errorMessage;        // why it failed, for a person
-    QString taskId;              // filled in by the store from a created task when empty
-    QString taskName;            // filled in by the store from the request body when empty
+    QByteArray responseBody; // kept up to the store's limit (1 MB by default)
+    QString errorMessage;    // why it failed, for a person
+    QString taskId;          // filled in by the store from a created task when empty
+    QString taskName;        // filled in by the store from the request body when empty
 };
 
 // A stored record. list() leaves the bodies and headers out (a page of a thousand 1 MB answers

@@ -109,8 +109,8 @@ QByteArray credentialMask()
 
 bool isCredentialName(QByteArrayView name)
 {
-    static const QByteArray words[] = {"auth", "key", "token", "secret", "password", "cookie", "session",
-                                       "signature", "credential"};
+    static const QByteArray words[] = {"auth",   "key",     "token",     "secret",    "password",
+                                       "cookie", "session", "signature", "credential"};
     const QByteArray lower = name.toByteArray().toLower();
     return std::any_of(std::begin(words), std::end(words),
                        [&](const QByteArray& word) { return lower.contains(word); });

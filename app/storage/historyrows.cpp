@@ -52,12 +52,11 @@ std::pair<QString, QVariantList> whereClause(const HistoryQuery& query)
     QStringList conditions;
     QVariantList values;
     if (!query.text.trimmed().isEmpty()) {
-        static const QStringList columns = {QStringLiteral("task_name"), QStringLiteral("task_id"),
-                                            QStringLiteral("profile"), QStringLiteral("url"),
-                                            QStringLiteral("error_message"),
-                                            // Bodies are BLOBs, which LIKE never matches: read them as text.
-                                            QStringLiteral("CAST(request_body AS TEXT)"),
-                                            QStringLiteral("CAST(response_body AS TEXT)")};
+        static const QStringList columns = {
+            QStringLiteral("task_name"), QStringLiteral("task_id"), QStringLiteral("profile"), QStringLiteral("url"),
+            QStringLiteral("error_message"),
+            // Bodies are BLOBs, which LIKE never matches: read them as text.
+            QStringLiteral("CAST(request_body AS TEXT)"), QStringLiteral("CAST(response_body AS TEXT)")};
         QStringList any;
         for (const QString& column : columns) {
             any.append(column + QStringLiteral(" LIKE ? ESCAPE '\\'"));

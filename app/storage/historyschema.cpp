@@ -21,20 +21,21 @@ std::optional<QSqlError> run(QSqlDatabase& database, const QStringList& statemen
 
 std::optional<QSqlError> toVersion1(QSqlDatabase& database)
 {
-    return run(database, {
-        QStringLiteral("CREATE TABLE submissions ("
-                       " id INTEGER PRIMARY KEY AUTOINCREMENT," // ids are never reused after a delete
-                       " sent_at INTEGER NOT NULL,"
-                       " method TEXT NOT NULL,"
-                       " url TEXT NOT NULL,"
-                       " request_body BLOB NOT NULL DEFAULT x'',"
-                       " status INTEGER NOT NULL DEFAULT 0,"
-                       " outcome TEXT NOT NULL,"
-                       " elapsed_ms INTEGER NOT NULL DEFAULT 0,"
-                       " response_body BLOB NOT NULL DEFAULT x'',"
-                       " error_message TEXT NOT NULL DEFAULT '')"),
-        QStringLiteral("CREATE INDEX submissions_by_time ON submissions (sent_at)"),
-    });
+    return run(database,
+               {
+                   QStringLiteral("CREATE TABLE submissions ("
+                                  " id INTEGER PRIMARY KEY AUTOINCREMENT," // ids are never reused after a delete
+                                  " sent_at INTEGER NOT NULL,"
+                                  " method TEXT NOT NULL,"
+                                  " url TEXT NOT NULL,"
+                                  " request_body BLOB NOT NULL DEFAULT x'',"
+                                  " status INTEGER NOT NULL DEFAULT 0,"
+                                  " outcome TEXT NOT NULL,"
+                                  " elapsed_ms INTEGER NOT NULL DEFAULT 0,"
+                                  " response_body BLOB NOT NULL DEFAULT x'',"
+                                  " error_message TEXT NOT NULL DEFAULT '')"),
+                   QStringLiteral("CREATE INDEX submissions_by_time ON submissions (sent_at)"),
+               });
 }
 
 // Version 1 rows have no task columns: read them from the bodies, as record() does for new rows.
@@ -42,10 +43,10 @@ std::optional<QSqlError> fillTaskColumns(QSqlDatabase& database)
 {
     QSqlQuery select(database);
     select.setForwardOnly(true);
-    select.prepare(QStringLiteral(
-        "SELECT id, url, status,"
-        " CASE WHEN length(request_body) <= :sent THEN request_body END,"
-        " CASE WHEN length(response_body) <= :received THEN response_body END FROM submissions"));
+    select.prepare(
+        QStringLiteral("SELECT id, url, status,"
+                       " CASE WHEN length(request_body) <= :sent THEN request_body END,"
+                       " CASE WHEN length(response_body) <= :received THEN response_body END FROM submissions"));
     select.bindValue(QStringLiteral(":sent"), qint64(kTaskParseLimit));
     select.bindValue(QStringLiteral(":received"), qint64(kTaskParseLimit));
     if (!select.exec())
@@ -75,18 +76,20 @@ std::optional<QSqlError> fillTaskColumns(QSqlDatabase& database)
 
 std::optional<QSqlError> toVersion2(QSqlDatabase& database)
 {
-    if (auto error = run(database, {
-            QStringLiteral("ALTER TABLE submissions ADD COLUMN profile TEXT NOT NULL DEFAULT ''"),
-            QStringLiteral("ALTER TABLE submissions ADD COLUMN reason TEXT NOT NULL DEFAULT ''"),
-            QStringLiteral("ALTER TABLE submissions ADD COLUMN request_headers TEXT NOT NULL DEFAULT '[]'"),
-            QStringLiteral("ALTER TABLE submissions ADD COLUMN response_headers TEXT NOT NULL DEFAULT '[]'"),
-            QStringLiteral("ALTER TABLE submissions ADD COLUMN response_size INTEGER NOT NULL DEFAULT 0"),
-            QStringLiteral("ALTER TABLE submissions ADD COLUMN response_truncated INTEGER NOT NULL DEFAULT 0"),
-            QStringLiteral("ALTER TABLE submissions ADD COLUMN task_id TEXT NOT NULL DEFAULT ''"),
-            QStringLiteral("ALTER TABLE submissions ADD COLUMN task_name TEXT NOT NULL DEFAULT ''"),
-            QStringLiteral("UPDATE submissions SET response_size = coalesce(length(response_body), 0)"),
-            QStringLiteral("CREATE INDEX submissions_by_task ON submissions (task_id)"),
-        }))
+    if (auto error = run(
+            database,
+            {
+                QStringLiteral("ALTER TABLE submissions ADD COLUMN profile TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("ALTER TABLE submissions ADD COLUMN reason TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("ALTER TABLE submissions ADD COLUMN request_headers TEXT NOT NULL DEFAULT '[]'"),
+                QStringLiteral("ALTER TABLE submissions ADD COLUMN response_headers TEXT NOT NULL DEFAULT '[]'"),
+                QStringLiteral("ALTER TABLE submissions ADD COLUMN response_size INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("ALTER TABLE submissions ADD COLUMN response_truncated INTEGER NOT NULL DEFAULT 0"),
+                QStringLiteral("ALTER TABLE submissions ADD COLUMN task_id TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("ALTER TABLE submissions ADD COLUMN task_name TEXT NOT NULL DEFAULT ''"),
+                QStringLiteral("UPDATE submissions SET response_size = coalesce(length(response_body), 0)"),
+                QStringLiteral("CREATE INDEX submissions_by_task ON submissions (task_id)"),
+            }))
         return error;
     return fillTaskColumns(database);
 }

@@ -4,13 +4,12 @@
 #include "core/async/background.h"
 #include "storage/historystore.h"
 
-
 namespace tc::storage {
 
 HistoryService::HistoryService(const QString& path, QObject* parent)
-    : QObject(parent), m_store(std::make_shared<HistoryStore>(path))
-{
-}
+    : QObject(parent),
+      m_store(std::make_shared<HistoryStore>(path))
+{}
 
 HistoryService::~HistoryService() = default;
 
@@ -19,8 +18,7 @@ void HistoryService::run(std::function<Result(HistoryStore&)> work, std::functio
 {
     const std::shared_ptr<HistoryStore> store = m_store;
     runInBackground<Result>(
-        this,
-        [store, work = std::move(work)] { return work(*store); }, // the store lets one call in at a time
+        this, [store, work = std::move(work)] { return work(*store); }, // the store lets one call in at a time
         [done = std::move(done)](Result result) {
             if (done)
                 done(std::move(result));
@@ -50,7 +48,8 @@ void HistoryService::record(const HistoryRecord& record, std::function<void(Hist
 
 void HistoryService::list(const HistoryQuery& query, std::function<void(HistoryResult<QList<HistoryEntry>>)> done)
 {
-    run<HistoryResult<QList<HistoryEntry>>>([query](HistoryStore& store) { return store.list(query); }, std::move(done));
+    run<HistoryResult<QList<HistoryEntry>>>([query](HistoryStore& store) { return store.list(query); },
+                                            std::move(done));
 }
 
 void HistoryService::get(qint64 id, std::function<void(HistoryResult<HistoryEntry>)> done)

@@ -78,8 +78,9 @@ std::optional<HistoryError> HistoryStore::connect()
     m_database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_thread = QThread::currentThread();
     if (!m_database.isValid())
-        return HistoryError{Kind::Failed, QStringLiteral("Qt's SQLite driver (QSQLITE) is not installed, so there "
-                                                         "is no history. On Debian it is the package libqt6sql6-sqlite.")};
+        return HistoryError{Kind::Failed,
+                            QStringLiteral("Qt's SQLite driver (QSQLITE) is not installed, so there "
+                                           "is no history. On Debian it is the package libqt6sql6-sqlite.")};
     m_database.setDatabaseName(m_path);
     if (!m_database.open())
         return errorFrom(m_database.lastError(), QStringLiteral("open"));
@@ -130,20 +131,24 @@ HistoryError HistoryStore::errorFrom(const QSqlError& error, const QString& doin
                     .arg(file, QFileInfo(m_path).fileName())};
     case Busy:
     case Locked:
-        return {Kind::Locked, QStringLiteral("%1 is locked by another program (another Task Composer, perhaps) and "
-                                             "stayed locked for more than %2 ms, so the history could not %3 it. "
-                                             "Close the other program and try again.")
-                                  .arg(file).arg(m_options.busyTimeoutMs).arg(doing)};
+        return {Kind::Locked,
+                QStringLiteral("%1 is locked by another program (another Task Composer, perhaps) and "
+                               "stayed locked for more than %2 ms, so the history could not %3 it. "
+                               "Close the other program and try again.")
+                    .arg(file)
+                    .arg(m_options.busyTimeoutMs)
+                    .arg(doing)};
     case Perm:
     case ReadOnly:
     case CantOpen:
-        return {Kind::Unwritable, QStringLiteral("%1 cannot be created or written (%2). History is off; check that "
-                                                 "its folder exists and may be written to.")
-                                      .arg(file, error.databaseText())};
+        return {Kind::Unwritable,
+                QStringLiteral("%1 cannot be created or written (%2). History is off; check that "
+                               "its folder exists and may be written to.")
+                    .arg(file, error.databaseText())};
     case Full:
-        return {Kind::Failed, QStringLiteral("The disk holding %1 is full; the history could not %2 it.").arg(file, doing)};
-    default:
-        return {Kind::Failed, QStringLiteral("The history could not %1 %2: %3").arg(doing, file, error.text())};
+        return {Kind::Failed,
+                QStringLiteral("The disk holding %1 is full; the history could not %2 it.").arg(file, doing)};
+    default: return {Kind::Failed, QStringLiteral("The history could not %1 %2: %3").arg(doing, file, error.text())};
     }
 }
 
@@ -153,12 +158,14 @@ std::optional<HistoryError> HistoryStore::open()
     m_open = false;
     const QFileInfo info(m_path);
     if (!QDir().mkpath(info.absolutePath()))
-        return HistoryError{Kind::Unwritable, QStringLiteral("The folder %1 cannot be created, so there is no history. "
-                                                             "Check that its parent folders may be written to.")
-                                                  .arg(QDir::toNativeSeparators(info.absolutePath()))};
+        return HistoryError{Kind::Unwritable,
+                            QStringLiteral("The folder %1 cannot be created, so there is no history. "
+                                           "Check that its parent folders may be written to.")
+                                .arg(QDir::toNativeSeparators(info.absolutePath()))};
     if (info.exists() && !info.isFile())
-        return HistoryError{Kind::Unwritable, QStringLiteral("%1 is a folder, not a history file; move it aside.")
-                                                  .arg(QDir::toNativeSeparators(m_path))};
+        return HistoryError{
+            Kind::Unwritable,
+            QStringLiteral("%1 is a folder, not a history file; move it aside.").arg(QDir::toNativeSeparators(m_path))};
 
     std::optional<HistoryError> error = connect();
     if (!error) {
@@ -176,7 +183,9 @@ std::optional<HistoryError> HistoryStore::open()
                                                    "%2; this version knows up to %3). History is off and the file was "
                                                    "left as it was: use the newer version, or move the file aside to "
                                                    "start a new history with this one.")
-                                        .arg(QDir::toNativeSeparators(m_path)).arg(found).arg(schema::kCurrentVersion)};
+                                        .arg(QDir::toNativeSeparators(m_path))
+                                        .arg(found)
+                                        .arg(schema::kCurrentVersion)};
             };
             // Read first, change nothing: a damaged or newer file must stay exactly as it is.
             std::optional<int> found = version();
@@ -193,7 +202,8 @@ std::optional<HistoryError> HistoryStore::open()
                     return HistoryError{Kind::NotADatabase,
                                         QStringLiteral("%1 is an SQLite database, but not a Task Composer history. "
                                                        "History is off and the file was left as it was; move it aside "
-                                                       "to start a new history.").arg(QDir::toNativeSeparators(m_path))};
+                                                       "to start a new history.")
+                                            .arg(QDir::toNativeSeparators(m_path))};
             }
             // Not checked: where WAL is impossible (some network file systems) the default journal works too.
             if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
@@ -251,11 +261,23 @@ HistoryResult<qint64> HistoryStore::record(const HistoryRecord& record, const QL
     // A null QString or QByteArray would be bound as NULL; the columns hold '' for "none".
     const auto text = [](const QString& value) { return value.isNull() ? QString(QLatin1String("")) : value; };
     const auto bytes = [](const QByteArray& value) { return value.isNull() ? QByteArray("", 0) : value; };
-    const QVariantList values = {sentAt.toMSecsSinceEpoch(), text(clean.profile), QString::fromLatin1(clean.method),
-                                 text(clean.url), rows::headersText(clean.requestHeaders), bytes(clean.requestBody),
-                                 clean.status, text(clean.reason), text(clean.outcome), clean.elapsedMs,
-                                 rows::headersText(clean.responseHeaders), bytes(clean.responseBody), responseSize,
-                                 truncated, text(clean.errorMessage), text(clean.taskId), text(clean.taskName)};
+    const QVariantList values = {sentAt.toMSecsSinceEpoch(),
+                                 text(clean.profile),
+                                 QString::fromLatin1(clean.method),
+                                 text(clean.url),
+                                 rows::headersText(clean.requestHeaders),
+                                 bytes(clean.requestBody),
+                                 clean.status,
+                                 text(clean.reason),
+                                 text(clean.outcome),
+                                 clean.elapsedMs,
+                                 rows::headersText(clean.responseHeaders),
+                                 bytes(clean.responseBody),
+                                 responseSize,
+                                 truncated,
+                                 text(clean.errorMessage),
+                                 text(clean.taskId),
+                                 text(clean.taskName)};
     for (const QVariant& value : values)
         query.addBindValue(value);
     if (!query.exec())
@@ -263,8 +285,8 @@ HistoryResult<qint64> HistoryStore::record(const HistoryRecord& record, const QL
     return {query.lastInsertId().toLongLong(), {}};
 }
 
-HistoryResult<QList<HistoryEntry>> HistoryStore::select(const QString& where, const QVariantList& values,
-                                                        bool complete, int limit, int offset)
+HistoryResult<QList<HistoryEntry>> HistoryStore::select(const QString& where, const QVariantList& values, bool complete,
+                                                        int limit, int offset)
 {
     QSqlQuery query(m_database);
     query.setForwardOnly(true);
@@ -374,9 +396,9 @@ HistoryResult<QByteArray> HistoryStore::exportJson(const QList<qint64>& ids)
     std::sort(entries.begin(), entries.end(), [](const HistoryEntry& a, const HistoryEntry& b) {
         return a.record.sentAt != b.record.sentAt ? a.record.sentAt > b.record.sentAt : a.id > b.id;
     });
-    entries.erase(std::unique(entries.begin(), entries.end(), [](const HistoryEntry& a, const HistoryEntry& b) {
-                      return a.id == b.id;
-                  }), entries.end());
+    entries.erase(std::unique(entries.begin(), entries.end(),
+                              [](const HistoryEntry& a, const HistoryEntry& b) { return a.id == b.id; }),
+                  entries.end());
     return {historyJson(entries), {}};
 }
 

@@ -73,9 +73,9 @@ public:
     HistoryResult<QByteArray> exportAllJson();
 
 private:
-    std::optional<HistoryError> connect();   // a connection for the calling thread
+    std::optional<HistoryError> connect(); // a connection for the calling thread
     void disconnect();
-    std::optional<HistoryError> usable();    // open, and connected on this thread
+    std::optional<HistoryError> usable(); // open, and connected on this thread
     HistoryError errorFrom(const QSqlError& error, const QString& doing) const;
     HistoryResult<QList<HistoryEntry>> select(const QString& where, const QVariantList& values, bool complete,
                                               int limit, int offset);

@@ -36,7 +36,8 @@ void ProfileStore::migrateOldSettings()
     migrated.name = QStringLiteral("Arize");
     migrated.baseUrl = m_settings->value(old).toUrl();
     migrated.timeoutMs = m_settings->value(QStringLiteral("connection/timeoutMs"), 30'000).toInt();
-    migrated.casing = parseEnumCasing(m_settings->value(QStringLiteral("preview/casing")).toString()).value_or(EnumCasing::Lower);
+    migrated.casing =
+        parseEnumCasing(m_settings->value(QStringLiteral("preview/casing")).toString()).value_or(EnumCasing::Lower);
     migrated = save(migrated);
     if (m_settings->value(QStringLiteral("connection/target")).toString() != QLatin1String("sandbox"))
         setActive(migrated.id);
@@ -61,8 +62,10 @@ Profile ProfileStore::profile(const QString& id) const
     profile.id = id;
     profile.name = m_settings->value(prefix + QStringLiteral("name")).toString();
     profile.baseUrl = m_settings->value(prefix + QStringLiteral("baseUrl")).toUrl();
-    profile.casing = parseEnumCasing(m_settings->value(prefix + QStringLiteral("casing")).toString()).value_or(EnumCasing::Lower);
-    profile.timeoutMs = std::clamp(m_settings->value(prefix + QStringLiteral("timeoutMs"), 30'000).toInt(), 1000, 600'000);
+    profile.casing =
+        parseEnumCasing(m_settings->value(prefix + QStringLiteral("casing")).toString()).value_or(EnumCasing::Lower);
+    profile.timeoutMs = std::clamp(m_settings->value(prefix + QStringLiteral("timeoutMs"), 30'000).toInt(), 1000,
+                                   600'000);
     return profile;
 }
 
@@ -92,7 +95,8 @@ Profile ProfileStore::save(Profile profile)
     if (profile.id.isEmpty())
         profile.id = QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
     const QString prefix = kGroup + QLatin1Char('/') + profile.id + QLatin1Char('/');
-    m_settings->setValue(prefix + QStringLiteral("name"), profile.name.trimmed().isEmpty() ? profile.baseUrl.host() : profile.name.trimmed());
+    m_settings->setValue(prefix + QStringLiteral("name"),
+                         profile.name.trimmed().isEmpty() ? profile.baseUrl.host() : profile.name.trimmed());
     m_settings->setValue(prefix + QStringLiteral("baseUrl"), profile.baseUrl);
     m_settings->setValue(prefix + QStringLiteral("casing"), toApiString(profile.casing));
     m_settings->setValue(prefix + QStringLiteral("timeoutMs"), profile.timeoutMs);

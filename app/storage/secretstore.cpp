@@ -7,7 +7,6 @@
 #include <QPointer>
 #include <QSaveFile>
 #include <QUrl>
-
 #include <qt6keychain/keychain.h>
 
 namespace tc::storage {
@@ -22,18 +21,15 @@ enum class KeychainOutcome { Done, NotFound, Unavailable, Failed };
 KeychainOutcome outcomeOf(QKeychain::Error error)
 {
     switch (error) {
-    case QKeychain::NoError:
-        return KeychainOutcome::Done;
-    case QKeychain::EntryNotFound:
-        return KeychainOutcome::NotFound;
+    case QKeychain::NoError: return KeychainOutcome::Done;
+    case QKeychain::EntryNotFound: return KeychainOutcome::NotFound;
     case QKeychain::CouldNotDeleteEntry:
         return KeychainOutcome::Failed; // it answered, and said no: not a reason to fall back
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
-    case QKeychain::OtherError:
-        break;
+    case QKeychain::OtherError: break;
     }
     // libsecret reports "no D-Bus session" and "no Secret Service" as OtherError, a locked
     // collection as AccessDenied: for the person they all mean the keychain cannot hold the key.
@@ -61,9 +57,9 @@ SecretResult resultFor(const QString& profileId, SecretResult::Operation op)
 } // namespace
 
 SecretStore::SecretStore(const QString& fallbackDirectory, QObject* parent)
-    : QObject(parent), m_directory(fallbackDirectory)
-{
-}
+    : QObject(parent),
+      m_directory(fallbackDirectory)
+{}
 
 // Jobs still running are not ours to delete: QtKeychain's libsecret callbacks hold raw pointers
 // to them. They have no parent, delete themselves when done, and their answer is dropped with us.
@@ -147,7 +143,8 @@ void SecretStore::startNext()
 // always connect after calling.
 void SecretStore::finishLater(const SecretResult& result)
 {
-    QMetaObject::invokeMethod(this, [this, result] { finish(result); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, result] { finish(result); }, Qt::QueuedConnection);
 }
 
 void SecretStore::finish(const SecretResult& result)
@@ -165,18 +162,14 @@ void SecretStore::startKeychainJob(const Request& request)
 {
     QKeychain::Job* job = nullptr;
     switch (request.op) {
-    case SecretResult::Operation::Read:
-        job = new QKeychain::ReadPasswordJob(serviceName());
-        break;
+    case SecretResult::Operation::Read: job = new QKeychain::ReadPasswordJob(serviceName()); break;
     case SecretResult::Operation::Write: {
         auto* writer = new QKeychain::WritePasswordJob(serviceName());
         writer->setTextData(request.key);
         job = writer;
         break;
     }
-    case SecretResult::Operation::Remove:
-        job = new QKeychain::DeletePasswordJob(serviceName());
-        break;
+    case SecretResult::Operation::Remove: job = new QKeychain::DeletePasswordJob(serviceName()); break;
     }
     job->setKey(request.profileId);
     job->setAutoDelete(true);
@@ -244,13 +237,16 @@ SecretResult SecretStore::withoutKeychain(const Request& request, SecretResult r
                 result = fromFile;
                 result.keychainUnavailable = true;
                 if (fromFile.ok)
-                    result.message = tr("%1: the key was read from %2.").arg(problem, fallbackFilePath(request.profileId));
+                    result.message =
+                        tr("%1: the key was read from %2.").arg(problem, fallbackFilePath(request.profileId));
                 return result;
             }
         }
         result.message = request.fileAllowed
-            ? tr("%1: no key is stored for this profile; one you type in will be written to a file only you can read.").arg(problem)
-            : tr("%1: no key is stored for this profile; one you type in will be kept for this session only.").arg(problem);
+            ? tr("%1: no key is stored for this profile; one you type in will be written to a file only you can read.")
+                  .arg(problem)
+            : tr("%1: no key is stored for this profile; one you type in will be kept for this session only.")
+                  .arg(problem);
         return result;
     }
     case SecretResult::Operation::Write: {
@@ -263,8 +259,9 @@ SecretResult SecretStore::withoutKeychain(const Request& request, SecretResult r
                                      .arg(problem, fallbackFilePath(request.profileId));
                 return result;
             }
-            result.message = tr("%1, and the key file could not be written (%2): the key is kept for this session only.")
-                                 .arg(problem, error);
+            result.message =
+                tr("%1, and the key file could not be written (%2): the key is kept for this session only.")
+                    .arg(problem, error);
         } else {
             result.message = tr("%1: the key is kept for this session only.").arg(problem);
         }
@@ -277,9 +274,11 @@ SecretResult SecretStore::withoutKeychain(const Request& request, SecretResult r
         QFile file(fallbackFilePath(request.profileId));
         if (file.exists() && !file.remove()) {
             result.ok = false;
-            result.message = tr("%1, and the key file %2 could not be removed (%3).").arg(problem, file.fileName(), file.errorString());
+            result.message = tr("%1, and the key file %2 could not be removed (%3).")
+                                 .arg(problem, file.fileName(), file.errorString());
         } else {
-            result.message = tr("%1: the key is forgotten here, but a copy the keychain may hold could not be removed.").arg(problem);
+            result.message = tr("%1: the key is forgotten here, but a copy the keychain may hold could not be removed.")
+                                 .arg(problem);
         }
         return result;
     }

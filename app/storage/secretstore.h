@@ -72,7 +72,6 @@ public:
     QString fileFallbackWarning() const;
     QString fallbackFilePath(const QString& profileId) const;
 
-
     static QString serviceName() { return QStringLiteral("taskcomposer"); }
 
 signals:

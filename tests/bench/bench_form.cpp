@@ -2,12 +2,12 @@
 // Typing must stay smooth: from a keystroke in the form to updated markers, problem list and
 // preview, on a typical task and on one with 200 evaluators. Run on demand:
 //   QT_QPA_PLATFORM=offscreen build-release/tests/bench/bench_form
+#include "core/json/orderedjson.h"
+#include "support/testdata.h"
 #include "ui/evaluatorlisteditor.h"
 #include "ui/mainwindow.h"
-#include "core/json/orderedjson.h"
 #include "ui/previewpane.h"
 #include "ui/taskform.h"
-#include "support/testdata.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,7 +22,8 @@ namespace {
 
 QByteArray bodyWithEvaluators(int count)
 {
-    QJsonObject body = QJsonDocument::fromJson(test::readExample(QStringLiteral("template-evaluation-project.json"))).object();
+    QJsonObject body =
+        QJsonDocument::fromJson(test::readExample(QStringLiteral("template-evaluation-project.json"))).object();
     const QJsonObject model = body.value(QStringLiteral("evaluators")).toArray().first().toObject();
     QJsonArray evaluators;
     for (int i = 0; i < count; ++i) {
@@ -77,7 +78,8 @@ void BenchForm::keystrokeToFeedback()
     int typed = 0;
     // One iteration: a key press handled, the problem list, markers and preview updated, and
     // the event loop drained (repaints included).
-    QBENCHMARK {
+    QBENCHMARK
+    {
         QTest::keyClick(name, (typed++ % 2) ? Qt::Key_Backspace : Qt::Key_X);
         QCoreApplication::processEvents();
     }

@@ -9,8 +9,8 @@
 // Run on demand:  QT_QPA_PLATFORM=offscreen build-release/tests/bench/bench_results
 #include "core/json/jsonindex.h"
 #include "core/json/jsontreemodel.h"
-#include "ui/jsontreetab.h"
 #include "core/response/responsebody.h"
+#include "ui/jsontreetab.h"
 #include "ui/responsetextview.h"
 #include "ui/resultspane.h"
 
@@ -66,9 +66,8 @@ public:
     {
         m_timer.setTimerType(Qt::PreciseTimer);
         m_timer.setInterval(1);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            m_longest = std::max(m_longest, m_sinceLast.restart());
-        });
+        QObject::connect(&m_timer, &QTimer::timeout,
+                         [this] { m_longest = std::max(m_longest, m_sinceLast.restart()); });
         m_sinceLast.start();
         m_timer.start();
     }
@@ -117,7 +116,8 @@ void BenchResults::parse()
 {
     QFETCH(int, which);
     const QByteArray& body = body20MB();
-    QBENCHMARK {
+    QBENCHMARK
+    {
         if (which == 0) {
             QJsonParseError error;
             const QJsonDocument document = QJsonDocument::fromJson(body, &error);

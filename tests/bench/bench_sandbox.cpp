@@ -77,7 +77,9 @@ void report(const char* what, Figures figures, double seconds)
 {
     std::sort(figures.latenciesUs.begin(), figures.latenciesUs.end());
     const auto at = [&](double q) {
-        return figures.latenciesUs.empty() ? 0.0 : figures.latenciesUs[size_t(q * double(figures.latenciesUs.size() - 1))] / 1000.0;
+        return figures.latenciesUs.empty()
+            ? 0.0
+            : figures.latenciesUs[size_t(q * double(figures.latenciesUs.size() - 1))] / 1000.0;
     };
     std::printf("%-28s %7zu requests  %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  failed %d%s%s\n", what,
                 figures.latenciesUs.size(), double(figures.latenciesUs.size()) / seconds, at(0.5), at(0.99), at(1.0),
@@ -105,9 +107,10 @@ int main(int argc, char** argv)
     std::printf("sandbox at %s; 8 clients, %.0f s per phase\n", qPrintable(base.toString()), seconds);
 
     const QByteArray seed = tc::test::readExample(QStringLiteral("template-evaluation-project.json"));
-    report("POST /v2/tasks (create)", load(base.resolved(QUrl(QStringLiteral("/v2/tasks"))), "POST", seed, 8, seconds), seconds);
-    report("GET /v2/tasks?limit=50", load(base.resolved(QUrl(QStringLiteral("/v2/tasks?limit=50"))), "GET", {}, 8, seconds),
+    report("POST /v2/tasks (create)", load(base.resolved(QUrl(QStringLiteral("/v2/tasks"))), "POST", seed, 8, seconds),
            seconds);
+    report("GET /v2/tasks?limit=50",
+           load(base.resolved(QUrl(QStringLiteral("/v2/tasks?limit=50"))), "GET", {}, 8, seconds), seconds);
     server.terminate();
     server.waitForFinished(5000);
     return 0;

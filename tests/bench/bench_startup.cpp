@@ -98,8 +98,9 @@ bool launch(const QString& path, Sample* sample, QString* error)
             process.kill();
             process.waitForFinished(5000);
         }
-        *error = path + QStringLiteral(": ") + what + QStringLiteral("\n--- its stdout:\n") + QString::fromLocal8Bit(out)
-            + QStringLiteral("\n--- its stderr:\n") + QString::fromLocal8Bit(process.readAllStandardError());
+        *error = path + QStringLiteral(": ") + what + QStringLiteral("\n--- its stdout:\n")
+            + QString::fromLocal8Bit(out) + QStringLiteral("\n--- its stderr:\n")
+            + QString::fromLocal8Bit(process.readAllStandardError());
         return false;
     };
     if (wallNs < 0)
@@ -159,11 +160,14 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Start-up time and RSS of taskcomposer's first window against a bare Qt Widgets window."));
+    parser.setApplicationDescription(
+        QStringLiteral("Start-up time and RSS of taskcomposer's first window against a bare Qt Widgets window."));
     parser.addHelpOption();
-    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Counted launches of each program (default 10)."),
+    const QCommandLineOption runsOption(QStringLiteral("runs"),
+                                        QStringLiteral("Counted launches of each program (default 10)."),
                                         QStringLiteral("N"), QStringLiteral("10"));
-    const QCommandLineOption warmupOption(QStringLiteral("warmup"), QStringLiteral("Uncounted launches of each first (default 1)."),
+    const QCommandLineOption warmupOption(QStringLiteral("warmup"),
+                                          QStringLiteral("Uncounted launches of each first (default 1)."),
                                           QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"), QStringLiteral("Print every launch."));
     parser.addOptions({runsOption, warmupOption, verboseOption});
@@ -213,8 +217,8 @@ int main(int argc, char** argv)
     for (const Program& program : programs) {
         for (const Figure& figure : figures) {
             const Stats s = stats(program.samples, figure.member);
-            std::printf("%-14s %-16s %8.1f %8.1f %8.1f\n", &figure == figures ? program.name : "", figure.label, s.median,
-                        s.min, s.max);
+            std::printf("%-14s %-16s %8.1f %8.1f %8.1f\n", &figure == figures ? program.name : "", figure.label,
+                        s.median, s.min, s.max);
         }
     }
     const auto ratio = [&](double Sample::*member) {

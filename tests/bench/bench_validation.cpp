@@ -3,8 +3,8 @@
 // Run on demand: build-release/tests/bench/bench_validation
 #include "core/request/requestcheck.h"
 #include "core/request/requestcodec.h"
-#include "support/testdata.h"
 #include "core/request/validation.h"
+#include "support/testdata.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -26,7 +26,8 @@ TaskRequest taskWithEvaluators(int count)
     for (int i = 0; i < count; ++i) {
         EvaluatorInput evaluator = model;
         // Distinct, well-formed IDs so that every evaluator goes through every check.
-        evaluator.evaluatorId = QString::fromLatin1(QStringLiteral("Evaluator:%1:aBcD").arg(i + 1).toLatin1().toBase64());
+        evaluator.evaluatorId = QString::fromLatin1(
+            QStringLiteral("Evaluator:%1:aBcD").arg(i + 1).toLatin1().toBase64());
         evaluator.queryFilter = QStringLiteral("span_kind = 'LLM' AND (latency_ms > %1)").arg(i);
         request.evaluators << evaluator;
     }
@@ -51,7 +52,8 @@ void BenchValidation::validateTypicalTask()
 {
     const TaskRequest request = typicalTask();
     QVERIFY(validateTaskRequest(request).isEmpty());
-    QBENCHMARK {
+    QBENCHMARK
+    {
         const Diagnostics diagnostics = validateTaskRequest(request);
         Q_UNUSED(diagnostics);
     }
@@ -61,7 +63,8 @@ void BenchValidation::validate200Evaluators()
 {
     const TaskRequest request = taskWithEvaluators(200);
     QVERIFY(validateTaskRequest(request).isEmpty());
-    QBENCHMARK {
+    QBENCHMARK
+    {
         const Diagnostics diagnostics = validateTaskRequest(request);
         Q_UNUSED(diagnostics);
     }
@@ -71,7 +74,8 @@ void BenchValidation::checkTypicalBodyText()
 {
     // What Raw JSON mode does on each edit: parse, read, validate.
     const QByteArray text = test::readExample(QStringLiteral("template-evaluation-project.json"));
-    QBENCHMARK {
+    QBENCHMARK
+    {
         const RequestCheck check = checkRequestText(text);
         Q_UNUSED(check);
     }
@@ -81,7 +85,8 @@ void BenchValidation::writeTypicalBody()
 {
     // What the live preview does on each edit.
     const TaskRequest request = typicalTask();
-    QBENCHMARK {
+    QBENCHMARK
+    {
         const QByteArray body = requestBodyText(request, EnumCasing::Lower);
         Q_UNUSED(body);
     }
@@ -91,7 +96,8 @@ void BenchValidation::baselineQtParseOnly()
 {
     // The floor for comparison: what any client pays just to parse the same body with Qt.
     const QByteArray text = test::readExample(QStringLiteral("template-evaluation-project.json"));
-    QBENCHMARK {
+    QBENCHMARK
+    {
         const QJsonDocument document = QJsonDocument::fromJson(text);
         Q_UNUSED(document);
     }
@@ -104,7 +110,8 @@ void BenchValidation::check40000DuplicateEvaluators()
     TaskRequest request = typicalTask();
     request.evaluators = QList<EvaluatorInput>(40000, request.evaluators.first());
     const QByteArray body = requestBodyText(request, EnumCasing::Lower);
-    QBENCHMARK_ONCE {
+    QBENCHMARK_ONCE
+    {
         const RequestCheck check = checkRequestText(body);
         QCOMPARE(check.diagnostics.size(), 39999);
     }

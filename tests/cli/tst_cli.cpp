@@ -168,15 +168,15 @@ void TestCli::validateFindings_data()
     QTest::addRow("several rules at once")
         << "{\"id\": \"x\", \"name\": \"\", \"type\": \"code_evaluation\", \"dataset_id\": \"RGF0YXNldDo1NjpxUndY\", "
            "\"sampling_rate\": 2, \"evaluators\": ["
-               + evaluator + ", " + evaluator + "]}"
+            + evaluator + ", " + evaluator + "]}"
         << 1
         << QStringList{QStringLiteral("id: error"), QStringLiteral("name: error"),
                        QStringLiteral("experiment_ids: error"), QStringLiteral("sampling_rate: error"),
                        QStringLiteral("evaluators[1].evaluator_id: error")}
         << QStringLiteral("FILE: 5 errors, 0 warnings\n");
-    QTest::addRow("a warning only: exit 0") << "{\"name\": \" Spaced \", " + valid + '}' << 0
-                                            << QStringList{QStringLiteral("name: warning")}
-                                            << QStringLiteral("FILE: 0 errors, 1 warning\n");
+    QTest::addRow("a warning only: exit 0")
+        << "{\"name\": \" Spaced \", " + valid + '}' << 0 << QStringList{QStringLiteral("name: warning")}
+        << QStringLiteral("FILE: 0 errors, 1 warning\n");
     QTest::addRow("wrong JSON type") << "{\"name\": 7, " + valid + '}' << 1
                                      << QStringList{QStringLiteral("name: error")}
                                      << QStringLiteral("FILE: 1 error, 0 warnings\n");
@@ -351,8 +351,9 @@ void TestCli::wrongUsage_data()
     row("bad --casing", "body %1 --casing middle",
         "taskcomposer body: --casing takes lower or upper, not \"middle\"\n");
     row("--casing without a value", "body %1 --casing", "taskcomposer body: Missing value after '--casing'.\n");
-    row("unknown option", "validate --strict %1", "taskcomposer validate: Unknown option 'strict'.\n"
-                                                 "Run \"taskcomposer validate --help\" for usage.\n");
+    row("unknown option", "validate --strict %1",
+        "taskcomposer validate: Unknown option 'strict'.\n"
+        "Run \"taskcomposer validate --help\" for usage.\n");
     row("body's option on validate", "validate --compact %1", "taskcomposer validate: Unknown option 'compact'.\n");
     row("unknown command", "sumbit %1", "taskcomposer: unknown command \"sumbit\"\n");
     row("a file instead of a command", "%1", ": unknown command \"");
@@ -395,8 +396,9 @@ void TestCli::help_data()
     QTest::addRow("body --help") << QStringLiteral("body --help")
                                  << QStringLiteral("Usage: taskcomposer body FILE [--casing lower|upper] [--compact]");
     QTest::addRow("sandbox --help") << QStringLiteral("sandbox --help")
-                                    << QStringLiteral("Usage: taskcomposer sandbox [--port N] [--token T] [--data FILE] "
-                                                      "[--rate-limit N] [--run-seconds S]");
+                                    << QStringLiteral(
+                                           "Usage: taskcomposer sandbox [--port N] [--token T] [--data FILE] "
+                                           "[--rate-limit N] [--run-seconds S]");
 }
 
 void TestCli::help()
@@ -425,13 +427,13 @@ void TestCli::bigInputs_data()
     QTest::addColumn<QString>("stderrText");
     // Made in the test function: no two big inputs in memory at once.
     QTest::addRow("50 MB name") << QByteArray("huge") << false << 0 << QStringLiteral("FILE: no problems found\n");
-    QTest::addRow("100,000 levels deep")
-        << QByteArray(100'000, '[') + QByteArray(100'000, ']') << false << 2
-        << QStringLiteral("FILE:1:1025: error: the JSON is nested more than 1024 levels deep\n");
+    QTest::addRow("100,000 levels deep") << QByteArray(100'000, '[') + QByteArray(100'000, ']') << false << 2
+                                         << QStringLiteral(
+                                                "FILE:1:1025: error: the JSON is nested more than 1024 levels deep\n");
     // In the free-form input_template, line 3: root, run configuration and template are three levels.
     QTest::addRow("100,000 levels in input_template")
         << "{\n  \"type\": \"run_experiment\",\n  \"run_configuration\": {\"input_template\": {\"a\": "
-               + QByteArray(100'000, '[') + QByteArray(100'000, ']') + "}}\n}\n"
+            + QByteArray(100'000, '[') + QByteArray(100'000, ']') + "}}\n}\n"
         << false << 2 << QStringLiteral("FILE:3:1070: error: the JSON is nested more than 1024 levels deep\n");
     QTest::addRow("invalid UTF-8") << QByteArray("{\n  \"name\": \"\xE2\x82\xAC\xED\xA0\x80\"\n}\n") // €, a surrogate
                                    << false << 2
@@ -455,10 +457,11 @@ void TestCli::bigInputs()
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.resize(70 * 1024 * 1024));
     } else if (text == "huge") {
-        write(QStringLiteral("big.json"), "{\"name\": \"" + QByteArray(50 * 1024 * 1024, 'n')
-                                              + "\", \"type\": \"template_evaluation\", \"project_id\": "
-                                                "\"TW9kZWw6MTIzOmFCY0Q=\", \"evaluators\": [{\"evaluator_id\": "
-                                                "\"RXZhbHVhdG9yOjEyOmFCY0Q=\"}]}");
+        write(QStringLiteral("big.json"),
+              "{\"name\": \"" + QByteArray(50 * 1024 * 1024, 'n')
+                  + "\", \"type\": \"template_evaluation\", \"project_id\": "
+                    "\"TW9kZWw6MTIzOmFCY0Q=\", \"evaluators\": [{\"evaluator_id\": "
+                    "\"RXZhbHVhdG9yOjEyOmFCY0Q=\"}]}");
     } else {
         write(QStringLiteral("big.json"), text);
     }

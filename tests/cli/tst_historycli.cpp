@@ -2,8 +2,8 @@
 // `taskcomposer history` through the real binary, on a database filled through HistoryStore:
 // the text listing, --json, --limit, the app's default location, an empty or missing history,
 // and the files it cannot read (damaged, locked, newer), which exit 2 with the reason.
-#include "storage/historystore.h"
 #include "../storage/rawsqlite.h"
+#include "storage/historystore.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -96,8 +96,8 @@ void TestHistoryCli::listing_data()
         "2026-11-28 14:30:00  ---  POST https://api.arize.com/v2/tasks  \u201cRelevance\u201d  142 ms"
         "  transport_error: Connection refused\n"
         "2026-11-28 09:15:00  422  POST https://api.arize.com/v2/tasks  \u201cHallucination\u201d  142 ms\n");
-    const auto row = [](const char* name, const char* database, const char* arguments, int exitCode,
-                        const QString& out, const char* errHas) {
+    const auto row = [](const char* name, const char* database, const char* arguments, int exitCode, const QString& out,
+                        const char* errHas) {
         QTest::addRow("%s", name) << QString::fromLatin1(database) << QString::fromLatin1(arguments) << exitCode << out
                                   << QString::fromLatin1(errHas);
     };
@@ -129,7 +129,8 @@ void TestHistoryCli::listing()
     const QString dataHome = dir.filePath(QStringLiteral("data"));
     // Where the window keeps it: organization and application are both "taskcomposer".
     const QString appPath = dataHome + QStringLiteral("/taskcomposer/taskcomposer/history.sqlite");
-    const QString path = database == QLatin1String("default") ? appPath : dir.filePath(QStringLiteral("history.sqlite"));
+    const QString path = database == QLatin1String("default") ? appPath
+                                                              : dir.filePath(QStringLiteral("history.sqlite"));
 
     std::unique_ptr<test::RawSqlite> locker;
     if (database == QLatin1String("corrupt")) {
@@ -145,7 +146,8 @@ void TestHistoryCli::listing()
             failed.errorMessage = QStringLiteral("Connection refused");
             const HistoryRecord records[] = {
                 entry(QStringLiteral("Hallucination"), QString(), 422, QStringLiteral("http_error"), QTime(9, 15)),
-                entry(QStringLiteral("Toxicity"), QStringLiteral("VGFzazox"), 201, QStringLiteral("success"), QTime(15, 4, 5)),
+                entry(QStringLiteral("Toxicity"), QStringLiteral("VGFzazox"), 201, QStringLiteral("success"),
+                      QTime(15, 4, 5)),
                 failed};
             for (const HistoryRecord& record : records)
                 QVERIFY(store.record(record).ok());
@@ -201,7 +203,10 @@ void TestHistoryCli::json()
         if (!names.isEmpty()) {
             const QString toxicity = QStringLiteral("Toxicity");
             const QString success = QStringLiteral("success");
-            QVERIFY(store.record(entry(QStringLiteral("Hallucination"), {}, 422, QStringLiteral("http_error"), QTime(9, 15))).ok());
+            QVERIFY(
+                store
+                    .record(entry(QStringLiteral("Hallucination"), {}, 422, QStringLiteral("http_error"), QTime(9, 15)))
+                    .ok());
             QVERIFY(store.record(entry(toxicity, QStringLiteral("VGFzazox"), 201, success, QTime(15, 4, 5))).ok());
         }
     }
@@ -225,7 +230,8 @@ void TestHistoryCli::json()
     QCOMPARE(newest.value(QStringLiteral("task_id")).toString(), QStringLiteral("VGFzazox"));
     QCOMPARE(newest.value(QStringLiteral("profile")).toString(), QStringLiteral("EU production"));
     QCOMPARE(newest.value(QStringLiteral("request_body")).toString(), QStringLiteral(R"({"name": "Toxicity"})"));
-    QCOMPARE(newest.value(QStringLiteral("response_body")).toString(), QStringLiteral(R"({"id": "VGFzazox", "name": "Toxicity"})"));
+    QCOMPARE(newest.value(QStringLiteral("response_body")).toString(),
+             QStringLiteral(R"({"id": "VGFzazox", "name": "Toxicity"})"));
     QCOMPARE(run.err, QString());
 }
 

@@ -11,7 +11,6 @@
 
 namespace tc::test {
 
-
 // The curl sample of the published create-task page, verbatim (shared/seed).
 inline const char publishedExample[] = R"(curl --request POST \
   --url https://api.arize.com/v2/tasks \

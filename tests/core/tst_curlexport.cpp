@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Writing curl commands: round trips, the key kept out, base URLs, masking.
-#include "curlsamples.h"
 #include "core/json/jsonparse.h"
 #include "core/request/requestcodec.h"
+#include "curlsamples.h"
 #include "support/testdata.h"
 
 #include <QFile>
@@ -50,8 +50,7 @@ void TestCurlExport::examplesRoundTrip()
         QVERIFY2(parsed.ok(), qPrintable(parsed.error));
         QCOMPARE(parsed.method, QStringLiteral("POST"));
         QCOMPARE(parsed.url, tasksUrl());
-        QCOMPARE(headerLines(parsed),
-                 list({"Authorization: Bearer $ARIZE_API_KEY", "Content-Type: application/json"}));
+        QCOMPARE(headerLines(parsed), list({"Authorization: Bearer $ARIZE_API_KEY", "Content-Type: application/json"}));
         QVERIFY(parsed.body);
         QCOMPARE(*parsed.body, body);
     }
@@ -93,9 +92,12 @@ void TestCurlExport::keyStaysOutUnlessRevealed_data()
 {
     QTest::addColumn<QString>("revealedKey");
     QTest::addColumn<QString>("authorization");
-    QTest::addRow("default: the environment variable") << "" << "Bearer $ARIZE_API_KEY";
-    QTest::addRow("revealed") << "ak-1234-secret" << "Bearer ak-1234-secret";
-    QTest::addRow("revealed, with shell characters") << "ak-'$x\"`" << "Bearer ak-'$x\"`";
+    QTest::addRow("default: the environment variable") << ""
+                                                       << "Bearer $ARIZE_API_KEY";
+    QTest::addRow("revealed") << "ak-1234-secret"
+                              << "Bearer ak-1234-secret";
+    QTest::addRow("revealed, with shell characters") << "ak-'$x\"`"
+                                                     << "Bearer ak-'$x\"`";
 }
 
 void TestCurlExport::keyStaysOutUnlessRevealed()
@@ -123,14 +125,18 @@ void TestCurlExport::baseUrl_data()
     QTest::addColumn<QString>("baseUrl");
     QTest::addColumn<QString>("url");
     QTest::addColumn<bool>("quoted");
-    QTest::addRow("global") << "https://api.arize.com" << "https://api.arize.com/v2/tasks" << false;
-    QTest::addRow("trailing slash") << "https://api.arize.com/" << "https://api.arize.com/v2/tasks" << false;
-    QTest::addRow("regional") << "https://api.eu-west-1a.arize.com" << "https://api.eu-west-1a.arize.com/v2/tasks"
-                              << false;
-    QTest::addRow("host and port") << " http://localhost:8080// " << "http://localhost:8080/v2/tasks" << false;
-    QTest::addRow("empty falls back") << "" << "https://api.arize.com/v2/tasks" << false;
-    QTest::addRow("shell characters are quoted") << "https://h/p?a=1&b='x'" << "https://h/p?a=1&b='x'/v2/tasks"
-                                                 << true;
+    QTest::addRow("global") << "https://api.arize.com"
+                            << "https://api.arize.com/v2/tasks" << false;
+    QTest::addRow("trailing slash") << "https://api.arize.com/"
+                                    << "https://api.arize.com/v2/tasks" << false;
+    QTest::addRow("regional") << "https://api.eu-west-1a.arize.com"
+                              << "https://api.eu-west-1a.arize.com/v2/tasks" << false;
+    QTest::addRow("host and port") << " http://localhost:8080// "
+                                   << "http://localhost:8080/v2/tasks" << false;
+    QTest::addRow("empty falls back") << ""
+                                      << "https://api.arize.com/v2/tasks" << false;
+    QTest::addRow("shell characters are quoted") << "https://h/p?a=1&b='x'"
+                                                 << "https://h/p?a=1&b='x'/v2/tasks" << true;
 }
 
 void TestCurlExport::baseUrl()
@@ -181,15 +187,22 @@ void TestCurlExport::maskAuthorization_data()
     QTest::addRow("basic") << "Basic dXNlcjpwYXNz" << QStringLiteral("Basic ") + dots;
     QTest::addRow("surrounding spaces") << "  Bearer   ak-1  " << QStringLiteral("Bearer ") + dots;
     QTest::addRow("bare key") << "ak-1234" << dots;
-    QTest::addRow("environment variable") << "Bearer $ARIZE_API_KEY" << "Bearer $ARIZE_API_KEY";
-    QTest::addRow("environment variable in braces") << "Bearer ${ARIZE_API_KEY}" << "Bearer ${ARIZE_API_KEY}";
-    QTest::addRow("bare environment variable") << "$KEY" << "$KEY";
-    QTest::addRow("placeholder") << "Bearer <token>" << "Bearer <token>";
-    QTest::addRow("template variable") << "Bearer {{api_key}}" << "Bearer {{api_key}}";
+    QTest::addRow("environment variable") << "Bearer $ARIZE_API_KEY"
+                                          << "Bearer $ARIZE_API_KEY";
+    QTest::addRow("environment variable in braces") << "Bearer ${ARIZE_API_KEY}"
+                                                    << "Bearer ${ARIZE_API_KEY}";
+    QTest::addRow("bare environment variable") << "$KEY"
+                                               << "$KEY";
+    QTest::addRow("placeholder") << "Bearer <token>"
+                                 << "Bearer <token>";
+    QTest::addRow("template variable") << "Bearer {{api_key}}"
+                                       << "Bearer {{api_key}}";
     QTest::addRow("$ but no variable name") << "Bearer $ak-1" << QStringLiteral("Bearer ") + dots;
     QTest::addRow("key with spaces") << "Bearer ak 1 2" << QStringLiteral("Bearer ") + dots;
-    QTest::addRow("scheme alone") << "Bearer" << "Bearer";
-    QTest::addRow("empty") << "" << "";
+    QTest::addRow("scheme alone") << "Bearer"
+                                  << "Bearer";
+    QTest::addRow("empty") << ""
+                           << "";
 }
 
 void TestCurlExport::maskAuthorization()

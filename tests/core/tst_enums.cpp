@@ -23,9 +23,12 @@ void TestEnums::taskTypes_data()
     QTest::addColumn<TaskType>("type");
     QTest::addColumn<QString>("lower");
     QTest::addColumn<QString>("upper");
-    QTest::addRow("template evaluation") << TaskType::TemplateEvaluation << "template_evaluation" << "TEMPLATE_EVALUATION";
-    QTest::addRow("code evaluation") << TaskType::CodeEvaluation << "code_evaluation" << "CODE_EVALUATION";
-    QTest::addRow("run experiment") << TaskType::RunExperiment << "run_experiment" << "RUN_EXPERIMENT";
+    QTest::addRow("template evaluation") << TaskType::TemplateEvaluation << "template_evaluation"
+                                         << "TEMPLATE_EVALUATION";
+    QTest::addRow("code evaluation") << TaskType::CodeEvaluation << "code_evaluation"
+                                     << "CODE_EVALUATION";
+    QTest::addRow("run experiment") << TaskType::RunExperiment << "run_experiment"
+                                    << "RUN_EXPERIMENT";
 }
 
 void TestEnums::taskTypes()
@@ -45,12 +48,24 @@ void TestEnums::otherEnumsReadEitherCase_data()
     QTest::addColumn<QString>("spelling");
     QTest::addColumn<QString>("lowerWritten");
     QTest::addColumn<QString>("upperWritten");
-    QTest::addRow("experiment type, lower") << "agent_call" << "agent_call" << "AGENT_CALL";
-    QTest::addRow("experiment type, upper") << "LLM_GENERATION" << "llm_generation" << "LLM_GENERATION";
-    QTest::addRow("experiment type, mixed") << "Template_Evaluation" << "template_evaluation" << "TEMPLATE_EVALUATION";
-    QTest::addRow("role") << "ASSISTANT" << "assistant" << "ASSISTANT";
-    QTest::addRow("input variable format") << "f_string" << "f_string" << "F_STRING";
-    QTest::addRow("run status") << "CANCELLED" << "cancelled" << "CANCELLED";
+    QTest::addRow("experiment type, lower") << "agent_call"
+                                            << "agent_call"
+                                            << "AGENT_CALL";
+    QTest::addRow("experiment type, upper") << "LLM_GENERATION"
+                                            << "llm_generation"
+                                            << "LLM_GENERATION";
+    QTest::addRow("experiment type, mixed") << "Template_Evaluation"
+                                            << "template_evaluation"
+                                            << "TEMPLATE_EVALUATION";
+    QTest::addRow("role") << "ASSISTANT"
+                          << "assistant"
+                          << "ASSISTANT";
+    QTest::addRow("input variable format") << "f_string"
+                                           << "f_string"
+                                           << "F_STRING";
+    QTest::addRow("run status") << "CANCELLED"
+                                << "cancelled"
+                                << "CANCELLED";
 }
 
 void TestEnums::otherEnumsReadEitherCase()

@@ -9,9 +9,9 @@
 using namespace tc;
 
 // Declares `name`, the index of `text`, or fails the test with the error.
-#define INDEX_OR_FAIL(name, text)                                                                                      \
-    const JsonIndexResult name##Result = JsonIndex::build(text);                                                       \
-    QVERIFY2(name##Result.ok(), qPrintable(name##Result.error.toString()));                                            \
+#define INDEX_OR_FAIL(name, text)                                           \
+    const JsonIndexResult name##Result = JsonIndex::build(text);            \
+    QVERIFY2(name##Result.ok(), qPrintable(name##Result.error.toString())); \
     const JsonIndex& name = *name##Result.index
 
 namespace {
@@ -30,8 +30,8 @@ QStringList outline(const JsonIndex& index)
 {
     QStringList lines;
     for (int node = 0; node < index.nodeCount(); ++node) {
-        const QString value
-            = index.isContainer(node) ? QString::number(index.childCount(node)) : index.scalarText(node);
+        const QString value = index.isContainer(node) ? QString::number(index.childCount(node))
+                                                      : index.scalarText(node);
         lines += index.jsonPath(node) + QLatin1Char(' ') + jsonKindName(index.kind(node)) + QLatin1Char(' ') + value;
     }
     return lines;
@@ -130,19 +130,19 @@ void TestJsonIndex::structure_data()
                               << texts({"$ array 3", "$[0] boolean true", "$[1] boolean false", "$[2] null null"});
     QTest::newRow("nested in document order")
         << QByteArray("{\"z\": {\"b\": [1, {}], \"a\": []}, \"y\": \"s\"}")
-        << texts({"$ object 2",     "$.z object 2",    "$.z.b array 2", "$.z.b[0] number 1",
-                       "$.z.b[1] object 0", "$.z.a array 0", "$.y string s"});
+        << texts({"$ object 2", "$.z object 2", "$.z.b array 2", "$.z.b[0] number 1", "$.z.b[1] object 0",
+                  "$.z.a array 0", "$.y string s"});
     QTest::newRow("duplicate keys kept in order")
         << QByteArray("{\"a\":1,\"a\":2,\"b\":3,\"a\":4}")
         << texts({"$ object 4", "$.a number 1", "$.a number 2", "$.b number 3", "$.a number 4"});
     QTest::newRow("whitespace everywhere")
         << QByteArray(" \t\r\n{ \"a\" \n:\t[ 1 ,\r\n2 ] } \n")
         << texts({"$ object 1", "$.a array 2", "$.a[0] number 1", "$.a[1] number 2"});
-    QTest::newRow("byte-order mark skipped") << QByteArray("\xEF\xBB\xBF{\"a\":null}")
-                                             << texts({"$ object 1", "$.a null null"});
+    QTest::newRow("byte-order mark skipped")
+        << QByteArray("\xEF\xBB\xBF{\"a\":null}") << texts({"$ object 1", "$.a null null"});
     QTest::newRow("arrays of arrays") << QByteArray("[[],[[]],[0]]")
-                                      << texts({"$ array 3",   "$[0] array 0", "$[1] array 1",
-                                                     "$[1][0] array 0", "$[2] array 1", "$[2][0] number 0"});
+                                      << texts({"$ array 3", "$[0] array 0", "$[1] array 1", "$[1][0] array 0",
+                                                "$[2] array 1", "$[2][0] number 0"});
 }
 
 void TestJsonIndex::structure()
@@ -188,7 +188,9 @@ void TestJsonIndex::strings_data()
     QTest::newRow("\\u escape") << QByteArray(R"("caf\u00e9 \u00E9")") << QString::fromUtf8("caf\xC3\xA9 \xC3\xA9");
     QTest::newRow("raw UTF-8") << QByteArray("\"\xE6\x97\xA5\xE6\x9C\xAC\"")
                                << QString::fromUtf8("\xE6\x97\xA5\xE6\x9C\xAC");
-    QTest::newRow("surrogate pair") << QByteArray(R"("a\ud83d\ude00b")") << QString::fromUtf8("a\xF0\x9F\x98\x80" "b");
+    QTest::newRow("surrogate pair") << QByteArray(R"("a\ud83d\ude00b")")
+                                    << QString::fromUtf8("a\xF0\x9F\x98\x80"
+                                                         "b");
     QTest::newRow("lone high surrogate") << QByteArray(R"("\ud800x")") << QStringLiteral("\uFFFDx");
     QTest::newRow("lone low surrogate") << QByteArray(R"("\udc00")") << QStringLiteral("\uFFFD");
     QTest::newRow("high surrogate then other escape") << QByteArray(R"("\ud800\u0041")") << QStringLiteral("\uFFFDA");
@@ -255,15 +257,15 @@ void TestJsonIndex::jsonPath_data()
     QTest::newRow("root") << QByteArray("[]") << QStringLiteral("$");
     QTest::newRow("identifier") << QByteArray("{\"name\": 1}") << QStringLiteral("$.name");
     QTest::newRow("underscore and digits") << QByteArray("{\"_ok9\": 1}") << QStringLiteral("$._ok9");
-    QTest::newRow("array element in object") << QByteArray("{\"data\": [0, 1, 2, {\"name\": 1}]}")
-                                             << QStringLiteral("$.data[3].name");
+    QTest::newRow("array element in object")
+        << QByteArray("{\"data\": [0, 1, 2, {\"name\": 1}]}") << QStringLiteral("$.data[3].name");
     QTest::newRow("space") << QByteArray("{\"odd key\": 1}") << QStringLiteral("$[\"odd key\"]");
     QTest::newRow("dot") << QByteArray("{\"a\": {\"x.y\": 1}}") << QStringLiteral("$.a[\"x.y\"]");
     QTest::newRow("leading digit") << QByteArray("{\"9lives\": 1}") << QStringLiteral("$[\"9lives\"]");
     QTest::newRow("empty key") << QByteArray("{\"\": 1}") << QStringLiteral("$[\"\"]");
     QTest::newRow("quote and backslash") << QByteArray(R"({"q\"b\\": 1})") << QStringLiteral(R"($["q\"b\\"])");
-    QTest::newRow("line break and control") << QByteArray(R"({"a\nb\u0001": 1})")
-                                            << QStringLiteral(R"($["a\nb\u0001"])");
+    QTest::newRow("line break and control")
+        << QByteArray(R"({"a\nb\u0001": 1})") << QStringLiteral(R"($["a\nb\u0001"])");
     QTest::newRow("non-ASCII") << QByteArray("{\"caf\xC3\xA9\": 1}") << QString::fromUtf8("$[\"caf\xC3\xA9\"]");
     QTest::newRow("escaped identifier") << QByteArray(R"({"\u0061b": 1})") << QStringLiteral("$.ab");
     QTest::newRow("nested arrays") << QByteArray("[[], [0, [1]]]") << QStringLiteral("$[1][1][0]");
@@ -337,11 +339,11 @@ void TestJsonIndex::find_data()
     QTest::newRow("case-insensitive") << "EVAL" << false << 100
                                       << texts({"$.data[0].Name", "$.data[1].kind", "$.meta.Evaluator"});
     QTest::newRow("case-sensitive miss") << "EVAL" << true << 100 << QStringList();
-    QTest::newRow("key and value in one node, once") << "name" << false << 100
-                                                     << texts({"$.data[0].Name", "$.data[1].Name"});
+    QTest::newRow("key and value in one node, once")
+        << "name" << false << 100 << texts({"$.data[0].Name", "$.data[1].Name"});
     QTest::newRow("escaped value") << QString::fromUtf8("caf\xC3\xA9") << true << 100 << texts({"$.data[1].Name"});
-    QTest::newRow("non-ASCII case-insensitive") << QString::fromUtf8("CAF\xC3\x89") << false << 100
-                                                << texts({"$.data[1].Name"});
+    QTest::newRow("non-ASCII case-insensitive")
+        << QString::fromUtf8("CAF\xC3\x89") << false << 100 << texts({"$.data[1].Name"});
     QTest::newRow("number as written") << "1.50" << true << 100 << texts({"$.data[0].rate"});
     QTest::newRow("literal") << "TRUE" << false << 100 << texts({"$.meta.ok"});
     QTest::newRow("quotes are not text") << "\"" << true << 100 << texts({"$.meta.quote"});
@@ -385,8 +387,8 @@ void TestJsonIndex::errors_data()
                                    << "UTF-8";
     QTest::newRow("nesting 2000 deep") << QByteArray(2000, '[') << qsizetype(1024) << 1 << 1025
                                        << "nested more than 1024";
-    QTest::newRow("columns after a byte-order mark") << QByteArray("\xEF\xBB\xBF{\"a\" 1}") << qsizetype(8) << 1 << 6
-                                                     << "':'";
+    QTest::newRow("columns after a byte-order mark")
+        << QByteArray("\xEF\xBB\xBF{\"a\" 1}") << qsizetype(8) << 1 << 6 << "':'";
     QTest::newRow("trailing text") << QByteArray("{} {}") << qsizetype(3) << 1 << 4 << "after the end";
     QTest::newRow("single quotes") << QByteArray("['a']") << qsizetype(1) << 1 << 2 << "double quotes";
     QTest::newRow("line break in a string") << QByteArray("[\"a\nb\"]") << qsizetype(3) << 1 << 4 << "line break";

@@ -23,8 +23,8 @@ void TestJsonParse::malformedTextNamesLineAndColumn_data()
     QTest::addColumn<int>("column");
     QTest::addColumn<QString>("messagePart");
 
-    QTest::addRow("missing value on line 3") << QByteArray("{\n  \"name\": \"x\",\n  \"type\": \n}") << 4 << 1
-                                             << "missing";
+    QTest::addRow("missing value on line 3")
+        << QByteArray("{\n  \"name\": \"x\",\n  \"type\": \n}") << 4 << 1 << "missing";
     QTest::addRow("missing comma") << QByteArray("{\"a\": 1\n \"b\": 2}") << 2 << 2 << "','";
     QTest::addRow("unclosed object") << QByteArray("{\"a\": 1") << 1 << 8 << "ends";
     QTest::addRow("unclosed list") << QByteArray("{\"a\": [1,\n 2") << 2 << 3 << "ends";

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include "core/json/jsonpretty.h"
-
 #include "core/json/jsonsyntax.h"
 #include "support/testdata.h"
 
@@ -31,12 +30,12 @@ void TestJsonPretty::reindents_data()
     QTest::newRow("number") << QByteArray("42") << 2 << QByteArray("42\n");
     QTest::newRow("string with surrounding space") << QByteArray(" \"a b\" \n") << 2 << QByteArray("\"a b\"\n");
     QTest::newRow("empty object") << QByteArray("{}") << 2 << QByteArray("{}\n");
-    QTest::newRow("empty containers with space inside") << QByteArray("[ { \n } , [\t] ]") << 2
-                                                        << QByteArray("[\n  {},\n  []\n]\n");
+    QTest::newRow("empty containers with space inside")
+        << QByteArray("[ { \n } , [\t] ]") << 2 << QByteArray("[\n  {},\n  []\n]\n");
     QTest::newRow("object") << QByteArray("{\"a\":1,\"b\":[true,null]}") << 2
                             << QByteArray("{\n  \"a\": 1,\n  \"b\": [\n    true,\n    null\n  ]\n}\n");
-    QTest::newRow("key order and duplicates kept") << QByteArray("{\"z\":1,\"a\":2,\"z\":3}") << 2
-                                                   << QByteArray("{\n  \"z\": 1,\n  \"a\": 2,\n  \"z\": 3\n}\n");
+    QTest::newRow("key order and duplicates kept")
+        << QByteArray("{\"z\":1,\"a\":2,\"z\":3}") << 2 << QByteArray("{\n  \"z\": 1,\n  \"a\": 2,\n  \"z\": 3\n}\n");
     QTest::newRow("numbers byte for byte")
         << QByteArray("[1.0,-0,1e400,1E+2,12345678901234567891]") << 2
         << QByteArray("[\n  1.0,\n  -0,\n  1e400,\n  1E+2,\n  12345678901234567891\n]\n");
@@ -107,8 +106,8 @@ void TestJsonPretty::prefix_data()
     QTest::newRow("one byte short") << object << full - 1 << false;
     QTest::newRow("cut inside a two-byte character") << object << qsizetype(17) << false;
     QTest::newRow("nothing") << object << qsizetype(0) << false;
-    QTest::newRow("cut inside a long string") << QByteArray("[\"" + QByteArray(100000, 'x') + "\"]") << qsizetype(50)
-                                              << false;
+    QTest::newRow("cut inside a long string")
+        << QByteArray("[\"" + QByteArray(100000, 'x') + "\"]") << qsizetype(50) << false;
 }
 
 void TestJsonPretty::prefix()

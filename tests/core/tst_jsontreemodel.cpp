@@ -129,15 +129,42 @@ void TestJsonTreeModel::display_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("type");
 
-    QTest::newRow("root") << "$" << "(root)" << "{4 keys}" << "object";
-    QTest::newRow("list") << "$.data" << "data" << "[3 items]" << "array";
-    QTest::newRow("list element") << "$.data[1]" << "[1]" << "{1 key}" << "object";
-    QTest::newRow("string without quotes") << "$.data[1].name" << "name" << "two \"2\"" << "string";
-    QTest::newRow("number as written") << "$.data[0]" << "[0]" << "1.50" << "number";
-    QTest::newRow("empty list") << "$.data[2]" << "[2]" << "[]" << "array";
-    QTest::newRow("boolean") << "$[\"odd key\"]" << "odd key" << "false" << "boolean";
-    QTest::newRow("null") << "$.none" << "none" << "null" << "null";
-    QTest::newRow("multi-line string") << "$.text" << "text" << "a↵b" << "string";
+    QTest::newRow("root") << "$"
+                          << "(root)"
+                          << "{4 keys}"
+                          << "object";
+    QTest::newRow("list") << "$.data"
+                          << "data"
+                          << "[3 items]"
+                          << "array";
+    QTest::newRow("list element") << "$.data[1]"
+                                  << "[1]"
+                                  << "{1 key}"
+                                  << "object";
+    QTest::newRow("string without quotes") << "$.data[1].name"
+                                           << "name"
+                                           << "two \"2\""
+                                           << "string";
+    QTest::newRow("number as written") << "$.data[0]"
+                                       << "[0]"
+                                       << "1.50"
+                                       << "number";
+    QTest::newRow("empty list") << "$.data[2]"
+                                << "[2]"
+                                << "[]"
+                                << "array";
+    QTest::newRow("boolean") << "$[\"odd key\"]"
+                             << "odd key"
+                             << "false"
+                             << "boolean";
+    QTest::newRow("null") << "$.none"
+                          << "none"
+                          << "null"
+                          << "null";
+    QTest::newRow("multi-line string") << "$.text"
+                                       << "text"
+                                       << "a↵b"
+                                       << "string";
 }
 
 void TestJsonTreeModel::display()
@@ -237,8 +264,7 @@ void TestJsonTreeModel::copyText_data()
     QTest::newRow("number as written") << 2 << QStringLiteral("1.0");
     QTest::newRow("null") << 3 << QStringLiteral("null");
     QTest::newRow("container as sent") << 4 << QStringLiteral("[1, {\"b\":true}]");
-    QTest::newRow("root") << 0
-                          << QStringLiteral(R"({"s": "say \"hi\"\n", "n": 1.0, "z": null, "l": [1, {"b":true}]})");
+    QTest::newRow("root") << 0 << QStringLiteral(R"({"s": "say \"hi\"\n", "n": 1.0, "z": null, "l": [1, {"b":true}]})");
 }
 
 void TestJsonTreeModel::copyText()
@@ -261,10 +287,10 @@ void TestJsonTreeModel::flagsAndChildren()
         QVERIFY(flags(node) & Qt::ItemIsEnabled);
         QVERIFY(!(flags(node) & Qt::ItemIsEditable));
     }
-    QVERIFY(model.hasChildren(model.indexForNode(1)));             // [1]
-    QVERIFY(!model.hasChildren(model.indexForNode(3)));            // {}
-    QVERIFY(!model.hasChildren(model.indexForNode(4)));            // "x"
-    QVERIFY(!model.hasChildren(model.indexForNode(1, 1)));         // only the first column has children
+    QVERIFY(model.hasChildren(model.indexForNode(1)));     // [1]
+    QVERIFY(!model.hasChildren(model.indexForNode(3)));    // {}
+    QVERIFY(!model.hasChildren(model.indexForNode(4)));    // "x"
+    QVERIFY(!model.hasChildren(model.indexForNode(1, 1))); // only the first column has children
     QVERIFY(!(flags(1) & Qt::ItemNeverHasChildren));
     QVERIFY(flags(3) & Qt::ItemNeverHasChildren);
     QVERIFY(flags(4) & Qt::ItemNeverHasChildren);

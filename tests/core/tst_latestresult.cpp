@@ -23,10 +23,11 @@ public:
     QList<int> received;
     void startJob(int value)
     {
-        latest.start([value] { return value; }, [this](int v) {
-            received << v;
-            emit delivered(v);
-        });
+        latest.start([value] { return value; },
+                     [this](int v) {
+                         received << v;
+                         emit delivered(v);
+                     });
     }
 signals:
     void delivered(int value);
@@ -122,10 +123,11 @@ void TestLatestResult::runsOnThePoolByDefault()
     LatestResult<Qt::HANDLE> latest(&context);
     QSignalSpy spy(&context, &QObject::objectNameChanged);
     Qt::HANDLE worker = nullptr;
-    latest.start([] { return QThread::currentThreadId(); }, [&](Qt::HANDLE id) {
-        worker = id;
-        context.setObjectName(QStringLiteral("done"));
-    });
+    latest.start([] { return QThread::currentThreadId(); },
+                 [&](Qt::HANDLE id) {
+                     worker = id;
+                     context.setObjectName(QStringLiteral("done"));
+                 });
     QVERIFY(spy.wait(5000));
     QVERIFY(worker != QThread::currentThreadId());
 }

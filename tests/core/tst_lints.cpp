@@ -24,16 +24,25 @@ void TestLints::arizeIds_data()
     QTest::addColumn<qint64>("number");
     QTest::addColumn<QString>("hash");
     // The decoded examples of reference §2.3.
-    QTest::addRow("task") << "T25saW5lVGFzazo0NTpxUndY" << "OnlineTask" << qint64(45) << "qRwX";
-    QTest::addRow("project is a Model") << "TW9kZWw6MTIzOmFCY0Q=" << "Model" << qint64(123) << "aBcD";
-    QTest::addRow("no hash segment") << "VGFzazoxMjM0NQ==" << "Task" << qint64(12345) << "";
-    QTest::addRow("padding left off") << "VGFzazoxMjM0NQ" << "Task" << qint64(12345) << "";
-    QTest::addRow("a name, not an ID") << "Production Hallucination Check" << "" << qint64(0) << "";
-    QTest::addRow("base64 of plain text") << "aGVsbG8gd29ybGQ=" << "" << qint64(0) << "";
-    QTest::addRow("base64 without a number") << "VGFzazphYmM=" << "" << qint64(0) << "";
-    QTest::addRow("service key") << "ak-1234567890abcdef" << "" << qint64(0) << "";
+    QTest::addRow("task") << "T25saW5lVGFzazo0NTpxUndY"
+                          << "OnlineTask" << qint64(45) << "qRwX";
+    QTest::addRow("project is a Model") << "TW9kZWw6MTIzOmFCY0Q="
+                                        << "Model" << qint64(123) << "aBcD";
+    QTest::addRow("no hash segment") << "VGFzazoxMjM0NQ=="
+                                     << "Task" << qint64(12345) << "";
+    QTest::addRow("padding left off") << "VGFzazoxMjM0NQ"
+                                      << "Task" << qint64(12345) << "";
+    QTest::addRow("a name, not an ID") << "Production Hallucination Check"
+                                       << "" << qint64(0) << "";
+    QTest::addRow("base64 of plain text") << "aGVsbG8gd29ybGQ="
+                                          << "" << qint64(0) << "";
+    QTest::addRow("base64 without a number") << "VGFzazphYmM="
+                                             << "" << qint64(0) << "";
+    QTest::addRow("service key") << "ak-1234567890abcdef"
+                                 << "" << qint64(0) << "";
     QTest::addRow("non-ASCII") << QString::fromUtf8("VGFza\xC3\xA9") << "" << qint64(0) << "";
-    QTest::addRow("empty") << "" << "" << qint64(0) << "";
+    QTest::addRow("empty") << ""
+                           << "" << qint64(0) << "";
 }
 
 void TestLints::arizeIds()
@@ -82,13 +91,15 @@ void TestLints::mustacheVariables_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("variables");
-    QTest::addRow("plain") << "{{question}} and {{answer}}" << QStringList{QStringLiteral("question"), QStringLiteral("answer")};
+    QTest::addRow("plain") << "{{question}} and {{answer}}"
+                           << QStringList{QStringLiteral("question"), QStringLiteral("answer")};
     QTest::addRow("spaces and repeats") << "{{ a }} {{a}}" << QStringList{QStringLiteral("a")};
     QTest::addRow("dotted path") << "{{dataset.input}}" << QStringList{QStringLiteral("dataset.input")};
     QTest::addRow("triple braces") << "{{{raw}}}" << QStringList{QStringLiteral("raw")};
     QTest::addRow("ampersand") << "{{& raw}}" << QStringList{QStringLiteral("raw")};
     QTest::addRow("sections and comments are not variables")
-        << "{{#items}}{{name}}{{/items}}{{^none}}{{/none}}{{! note }}{{> partial}}" << QStringList{QStringLiteral("name")};
+        << "{{#items}}{{name}}{{/items}}{{^none}}{{/none}}{{! note }}{{> partial}}"
+        << QStringList{QStringLiteral("name")};
     QTest::addRow("single braces are not mustache") << "{question}" << QStringList{};
     QTest::addRow("empty tag") << "{{}}" << QStringList{};
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "core/request/requestcodec.h"
 #include "core/json/jsonparse.h"
+#include "core/request/requestcodec.h"
 #include "support/testdata.h"
 
 #include <QFile>
@@ -35,12 +35,15 @@ RunConfiguration llmGeneration()
     config.aiIntegrationId = QStringLiteral("QWlJbnRlZ3JhdGlvbjo3OmFCY0Q=");
     config.modelName = QStringLiteral("gpt-4o");
     LlmMessage system{MessageRole::System, QStringLiteral("Be brief."), {}, {}};
-    LlmMessage call{MessageRole::Assistant, {}, {}, {{QStringLiteral("call_1"), QStringLiteral("lookup"),
-                                                      QStringLiteral("{\"q\": 1}")}}};
+    LlmMessage call{MessageRole::Assistant,
+                    {},
+                    {},
+                    {{QStringLiteral("call_1"), QStringLiteral("lookup"), QStringLiteral("{\"q\": 1}")}}};
     LlmMessage answer{MessageRole::Tool, QStringLiteral("42"), QStringLiteral("call_1"), {}};
     config.messages = {system, call, answer};
     config.inputVariableFormat = InputVariableFormat::Mustache;
-    config.invocationParameters = {{QStringLiteral("temperature"), 0.2}, {QStringLiteral("stop"), QJsonArray{QStringLiteral("END")}}};
+    config.invocationParameters = {{QStringLiteral("temperature"), 0.2},
+                                   {QStringLiteral("stop"), QJsonArray{QStringLiteral("END")}}};
     config.providerParameters = {{QStringLiteral("seed"), 7}};
     config.toolConfig = {{QStringLiteral("tools"), QJsonArray{}}};
     config.promptVersionId = QStringLiteral("UHJvbXB0VmVyc2lvbjo0OmFCY0Q=");
@@ -205,18 +208,20 @@ void TestRequestCodec::writesOnlyApplicableFields_data()
 {
     QTest::addColumn<TaskRequest>("request");
     QTest::addColumn<QStringList>("keys");
-    const QStringList projectKeys{QStringLiteral("evaluators"),    QStringLiteral("is_continuous"),
-                                  QStringLiteral("name"),          QStringLiteral("project_id"),
-                                  QStringLiteral("query_filter"),  QStringLiteral("sampling_rate"),
+    const QStringList projectKeys{QStringLiteral("evaluators"),   QStringLiteral("is_continuous"),
+                                  QStringLiteral("name"),         QStringLiteral("project_id"),
+                                  QStringLiteral("query_filter"), QStringLiteral("sampling_rate"),
                                   QStringLiteral("type")};
-    const QStringList datasetKeys{QStringLiteral("dataset_id"),   QStringLiteral("evaluators"),
+    const QStringList datasetKeys{QStringLiteral("dataset_id"),     QStringLiteral("evaluators"),
                                   QStringLiteral("experiment_ids"), QStringLiteral("name"),
-                                  QStringLiteral("query_filter"), QStringLiteral("type")};
+                                  QStringLiteral("query_filter"),   QStringLiteral("type")};
     const QStringList experimentKeys{QStringLiteral("dataset_id"), QStringLiteral("name"),
                                      QStringLiteral("run_configuration"), QStringLiteral("type")};
-    QTest::addRow("template evaluation, project") << everythingSet(TaskType::TemplateEvaluation, true, false) << projectKeys;
+    QTest::addRow("template evaluation, project")
+        << everythingSet(TaskType::TemplateEvaluation, true, false) << projectKeys;
     QTest::addRow("code evaluation, project") << everythingSet(TaskType::CodeEvaluation, true, false) << projectKeys;
-    QTest::addRow("template evaluation, dataset") << everythingSet(TaskType::TemplateEvaluation, false, true) << datasetKeys;
+    QTest::addRow("template evaluation, dataset")
+        << everythingSet(TaskType::TemplateEvaluation, false, true) << datasetKeys;
     QTest::addRow("run_experiment") << everythingSet(TaskType::RunExperiment, true, true) << experimentKeys;
 
     TaskRequest datasetNotContinuous = everythingSet(TaskType::CodeEvaluation, false, true);
@@ -244,7 +249,8 @@ void TestRequestCodec::writesOnlyApplicableFields()
 
 void TestRequestCodec::casingAppliesToEveryEnum()
 {
-    const QJsonObject body = writeRequestBody(runExperiment(llmGeneration()), EnumCasing::Upper).toJsonValue().toObject();
+    const QJsonObject body =
+        writeRequestBody(runExperiment(llmGeneration()), EnumCasing::Upper).toJsonValue().toObject();
     QCOMPARE(body.value(QStringLiteral("type")).toString(), QStringLiteral("RUN_EXPERIMENT"));
     const QJsonObject config = body.value(QStringLiteral("run_configuration")).toObject();
     QCOMPARE(config.value(QStringLiteral("experiment_type")).toString(), QStringLiteral("LLM_GENERATION"));

@@ -28,8 +28,8 @@ void TestResponseBody::breakLongLines_data()
     QTest::addRow("short lines untouched") << QStringLiteral("abc\ndef") << QStringLiteral("abc\ndef") << false;
     QTest::addRow("exactly the limit") << QStringLiteral("abcd\nefgh") << QStringLiteral("abcd\nefgh") << false;
     QTest::addRow("one over") << QStringLiteral("abcde") << QStringLiteral("abcd\ne") << true;
-    QTest::addRow("long line among short ones") << QStringLiteral("ab\nabcdefghij\nc")
-                                                << QStringLiteral("ab\nabcd\nefgh\nij\nc") << true;
+    QTest::addRow("long line among short ones")
+        << QStringLiteral("ab\nabcdefghij\nc") << QStringLiteral("ab\nabcd\nefgh\nij\nc") << true;
     QTest::addRow("a surrogate pair is not split")
         << QStringLiteral("abc\U0001F600d") << QStringLiteral("abc\U0001F600\nd") << true;
     QTest::addRow("empty") << QString() << QString() << false;
@@ -49,19 +49,24 @@ void TestResponseBody::load_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<bool>("isJson");
-    QTest::addColumn<QString>("taskId");       // empty: not read as a task
+    QTest::addColumn<QString>("taskId");         // empty: not read as a task
     QTest::addColumn<QString>("reasonContains"); // why it is not JSON
-    QTest::addRow("created task") << QByteArray(R"({"id":"VGFzazox","name":"t","type":"TEMPLATE_EVALUATION","created_at":"2026-11-28T15:00:00.000Z"})")
+    QTest::addRow("created task") << QByteArray(
+        R"({"id":"VGFzazox","name":"t","type":"TEMPLATE_EVALUATION","created_at":"2026-11-28T15:00:00.000Z"})")
                                   << true << QStringLiteral("VGFzazox") << QString();
-    QTest::addRow("object without id") << QByteArray(R"({"status":400,"title":"Bad Request"})") << true << QString() << QString();
-    QTest::addRow("a list is not a task") << QByteArray(R"({"data":[{"id":"VGFzazox"}],"pagination":{"has_more":false}})")
-                                          << true << QString() << QString();
+    QTest::addRow("object without id") << QByteArray(R"({"status":400,"title":"Bad Request"})") << true << QString()
+                                       << QString();
+    QTest::addRow("a list is not a task")
+        << QByteArray(R"({"data":[{"id":"VGFzazox"}],"pagination":{"has_more":false}})") << true << QString()
+        << QString();
     QTest::addRow("top-level array") << QByteArray(R"([{"id":"VGFzazox"}])") << true << QString() << QString();
     QTest::addRow("id of the wrong type") << QByteArray(R"({"id":42,"name":"t"})") << true << QString() << QString();
     QTest::addRow("html gateway page") << QByteArray("<html><body>502 Bad Gateway</body></html>") << false << QString()
                                        << QStringLiteral("HTML");
-    QTest::addRow("truncated") << QByteArray(R"({"id":"VGFzazox","na)") << false << QString() << QStringLiteral("line 1");
-    QTest::addRow("invalid UTF-8") << QByteArray("{\"id\":\"\xff\xfe\"}") << false << QString() << QStringLiteral("UTF-8");
+    QTest::addRow("truncated") << QByteArray(R"({"id":"VGFzazox","na)") << false << QString()
+                               << QStringLiteral("line 1");
+    QTest::addRow("invalid UTF-8") << QByteArray("{\"id\":\"\xff\xfe\"}") << false << QString()
+                                   << QStringLiteral("UTF-8");
     QTest::addRow("empty") << QByteArray() << false << QString() << QString();
 }
 

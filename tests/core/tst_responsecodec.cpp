@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "core/response/responsecodec.h"
 #include "core/json/jsonparse.h"
+#include "core/response/responsecodec.h"
 #include "support/testdata.h"
 
 #include <QFile>
@@ -38,7 +38,8 @@ const char* const kSeedResponse = R"({
   "created_by_user_id": "VXNlcjoxOm5OYkM="
 })";
 
-const char* const kRunResponse = R"({"id":"VGFza1J1bjo5OTpxUndY","task_id":"T25saW5lVGFzazo0NTpxUndY","status":"COMPLETED",
+const char* const kRunResponse =
+    R"({"id":"VGFza1J1bjo5OTpxUndY","task_id":"T25saW5lVGFzazo0NTpxUndY","status":"COMPLETED",
  "run_started_at":"2026-03-07T10:30:01.000Z","run_finished_at":"2026-03-07T10:35:22.000Z",
  "data_start_time":"2026-03-01T00:00:00.000Z","data_end_time":"2026-03-07T00:00:00.000Z",
  "num_successes":4850,"num_errors":12,"num_skipped":138,"created_at":"2026-03-07T10:30:00.000Z",
@@ -157,11 +158,14 @@ void TestResponseCodec::reportsWhatItCannotRead_data()
                                          << QStringList({QStringLiteral("id: error"), QStringLiteral("name: error")});
     QTest::addRow("unknown type") << QByteArray(R"({"id": "a", "name": "b", "type": "magic"})")
                                   << QStringList({QStringLiteral("type: error")});
-    QTest::addRow("evaluators not a list") << QByteArray(R"({"id": "a", "name": "b", "type": "code_evaluation", "evaluators": {}})")
-                                           << QStringList({QStringLiteral("evaluators: error")});
-    QTest::addRow("bad timestamp") << QByteArray(R"({"id": "a", "name": "b", "type": "code_evaluation", "created_at": "yesterday"})")
+    QTest::addRow("evaluators not a list")
+        << QByteArray(R"({"id": "a", "name": "b", "type": "code_evaluation", "evaluators": {}})")
+        << QStringList({QStringLiteral("evaluators: error")});
+    QTest::addRow("bad timestamp") << QByteArray(
+        R"({"id": "a", "name": "b", "type": "code_evaluation", "created_at": "yesterday"})")
                                    << QStringList({QStringLiteral("created_at: error")});
-    QTest::addRow("count as string") << QByteArray(R"({"id": "r", "task_id": "t", "status": "RUNNING", "num_errors": "3"})")
+    QTest::addRow("count as string") << QByteArray(
+        R"({"id": "r", "task_id": "t", "status": "RUNNING", "num_errors": "3"})")
                                      << QStringList({QStringLiteral("num_errors: error")});
 }
 
@@ -180,17 +184,26 @@ void TestResponseCodec::problems_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<Problem>("expected");
     QTest::addColumn<bool>("complete");
-    QTest::addRow("reference example")
-        << QByteArray(R"({"status":400,"title":"Bad Request","type":"https://arize.com/docs/ax/rest-reference/errors#invalid-request","detail":"JSON parse error: unexpected token '}' at position 42."})")
-        << Problem{QStringLiteral("Bad Request"), 400,
-                   QStringLiteral("https://arize.com/docs/ax/rest-reference/errors#invalid-request"),
-                   QStringLiteral("JSON parse error: unexpected token '}' at position 42."), {}, {}}
-        << true;
-    QTest::addRow("with instance and error_code")
-        << QByteArray(R"({"status":422,"title":"Unprocessable Entity","instance":"/v2/tasks","error_code":"DUPLICATE_EVALUATOR","extra":true})")
-        << Problem{QStringLiteral("Unprocessable Entity"), 422, {}, {}, QStringLiteral("/v2/tasks"),
-                   QStringLiteral("DUPLICATE_EVALUATOR")}
-        << true;
+    QTest::addRow("reference example") << QByteArray(
+        R"({"status":400,"title":"Bad Request","type":"https://arize.com/docs/ax/rest-reference/errors#invalid-request","detail":"JSON parse error: unexpected token '}' at position 42."})")
+                                       << Problem{QStringLiteral("Bad Request"),
+                                                  400,
+                                                  QStringLiteral("https://arize.com/docs/ax/rest-reference/"
+                                                                 "errors#invalid-request"),
+                                                  QStringLiteral(
+                                                      "JSON parse error: unexpected token '}' at position 42."),
+                                                  {},
+                                                  {}}
+                                       << true;
+    QTest::addRow("with instance and error_code") << QByteArray(
+        R"({"status":422,"title":"Unprocessable Entity","instance":"/v2/tasks","error_code":"DUPLICATE_EVALUATOR","extra":true})")
+                                                  << Problem{QStringLiteral("Unprocessable Entity"),
+                                                             422,
+                                                             {},
+                                                             {},
+                                                             QStringLiteral("/v2/tasks"),
+                                                             QStringLiteral("DUPLICATE_EVALUATOR")}
+                                                  << true;
     QTest::addRow("no title") << QByteArray(R"({"status":500})") << Problem{{}, 500, {}, {}, {}, {}} << false;
 }
 
@@ -209,14 +222,22 @@ void TestResponseCodec::timestamps_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("normalised"); // empty: not a timestamp
-    QTest::addRow("Z with milliseconds") << "2026-02-20T10:00:00.500Z" << "2026-02-20T10:00:00.500Z";
-    QTest::addRow("Z without fraction") << "2026-03-01T00:00:00Z" << "2026-03-01T00:00:00.000Z";
-    QTest::addRow("offset") << "2026-03-01T02:30:00+02:00" << "2026-03-01T00:30:00.000Z";
-    QTest::addRow("lower-case z and t") << "2026-03-01t00:00:00z" << "2026-03-01T00:00:00.000Z";
-    QTest::addRow("no zone is refused") << "2026-03-21T09:00:00" << "";
-    QTest::addRow("date only is refused") << "2026-03-21" << "";
-    QTest::addRow("impossible date") << "2026-02-30T00:00:00Z" << "";
-    QTest::addRow("garbage") << "soon" << "";
+    QTest::addRow("Z with milliseconds") << "2026-02-20T10:00:00.500Z"
+                                         << "2026-02-20T10:00:00.500Z";
+    QTest::addRow("Z without fraction") << "2026-03-01T00:00:00Z"
+                                        << "2026-03-01T00:00:00.000Z";
+    QTest::addRow("offset") << "2026-03-01T02:30:00+02:00"
+                            << "2026-03-01T00:30:00.000Z";
+    QTest::addRow("lower-case z and t") << "2026-03-01t00:00:00z"
+                                        << "2026-03-01T00:00:00.000Z";
+    QTest::addRow("no zone is refused") << "2026-03-21T09:00:00"
+                                        << "";
+    QTest::addRow("date only is refused") << "2026-03-21"
+                                          << "";
+    QTest::addRow("impossible date") << "2026-02-30T00:00:00Z"
+                                     << "";
+    QTest::addRow("garbage") << "soon"
+                             << "";
 }
 
 void TestResponseCodec::timestamps()

@@ -122,27 +122,48 @@ const char* const O = "an object";
 
 // Every field the request reader knows, at every level.
 const Field kFields[] = {
-    {"project", "name", S}, {"project", "type", S}, {"project", "project_id", S}, {"dataset", "dataset_id", S},
-    {"dataset", "experiment_ids", L}, {"dataset", "experiment_ids[0]", S}, {"project", "sampling_rate", N},
-    {"project", "is_continuous", B}, {"project", "query_filter", S}, {"project", "evaluators", L},
-    {"agent", "run_configuration", O}, {"project", "evaluators[0]", O}, {"project", "evaluators[0].evaluator_id", S},
-    {"dataset", "evaluators[0].evaluator_version_id", S}, {"project", "evaluators[0].query_filter", S},
-    {"project", "evaluators[0].column_mappings", O}, {"llm", "run_configuration.experiment_type", S},
-    {"llm", "run_configuration.ai_integration_id", S}, {"llm", "run_configuration.model_name", S},
-    {"llm", "run_configuration.messages", L}, {"llm", "run_configuration.input_variable_format", S},
-    {"llm", "run_configuration.tool_config", O}, {"llm", "run_configuration.invocation_parameters", O},
-    {"llm", "run_configuration.prompt_version_id", S}, {"llm", "run_configuration.provider_parameters", O},
-    {"llm", "run_configuration.messages[0]", O}, {"llm", "run_configuration.messages[0].role", S},
-    {"llm", "run_configuration.messages[0].content", S}, {"llm", "run_configuration.messages[2].tool_call_id", S},
-    {"llm", "run_configuration.messages[2].tool_calls", L}, {"llm", "run_configuration.messages[2].tool_calls[0]", O},
+    {"project", "name", S},
+    {"project", "type", S},
+    {"project", "project_id", S},
+    {"dataset", "dataset_id", S},
+    {"dataset", "experiment_ids", L},
+    {"dataset", "experiment_ids[0]", S},
+    {"project", "sampling_rate", N},
+    {"project", "is_continuous", B},
+    {"project", "query_filter", S},
+    {"project", "evaluators", L},
+    {"agent", "run_configuration", O},
+    {"project", "evaluators[0]", O},
+    {"project", "evaluators[0].evaluator_id", S},
+    {"dataset", "evaluators[0].evaluator_version_id", S},
+    {"project", "evaluators[0].query_filter", S},
+    {"project", "evaluators[0].column_mappings", O},
+    {"llm", "run_configuration.experiment_type", S},
+    {"llm", "run_configuration.ai_integration_id", S},
+    {"llm", "run_configuration.model_name", S},
+    {"llm", "run_configuration.messages", L},
+    {"llm", "run_configuration.input_variable_format", S},
+    {"llm", "run_configuration.tool_config", O},
+    {"llm", "run_configuration.invocation_parameters", O},
+    {"llm", "run_configuration.prompt_version_id", S},
+    {"llm", "run_configuration.provider_parameters", O},
+    {"llm", "run_configuration.messages[0]", O},
+    {"llm", "run_configuration.messages[0].role", S},
+    {"llm", "run_configuration.messages[0].content", S},
+    {"llm", "run_configuration.messages[2].tool_call_id", S},
+    {"llm", "run_configuration.messages[2].tool_calls", L},
+    {"llm", "run_configuration.messages[2].tool_calls[0]", O},
     {"llm", "run_configuration.messages[2].tool_calls[0].id", S},
     {"llm", "run_configuration.messages[2].tool_calls[0].type", S},
     {"llm", "run_configuration.messages[2].tool_calls[0].function", O},
     {"llm", "run_configuration.messages[2].tool_calls[0].function.name", S},
     {"llm", "run_configuration.messages[2].tool_calls[0].function.arguments", S},
-    {"judge", "run_configuration.template", S}, {"judge", "run_configuration.provide_explanation", B},
-    {"judge", "run_configuration.classification_choices", O}, {"judge", "run_configuration.column_mapping", O},
-    {"judge", "run_configuration.evaluator_version_id", S}, {"agent", "run_configuration.integration_id", S},
+    {"judge", "run_configuration.template", S},
+    {"judge", "run_configuration.provide_explanation", B},
+    {"judge", "run_configuration.classification_choices", O},
+    {"judge", "run_configuration.column_mapping", O},
+    {"judge", "run_configuration.evaluator_version_id", S},
+    {"agent", "run_configuration.integration_id", S},
     {"agent", "run_configuration.input_template", O},
 };
 
@@ -172,9 +193,11 @@ void TestRobustness::wrongJsonType_data()
     QTest::addColumn<QString>("found");
     // A wrong value of every JSON kind, with the words the messages use for it.
     const QList<std::pair<QString, QJsonValue>> values{
-        {QStringLiteral("a string"), QStringLiteral("0.5")}, {QStringLiteral("a number"), 7},
+        {QStringLiteral("a string"), QStringLiteral("0.5")},
+        {QStringLiteral("a number"), 7},
         {QStringLiteral("an object"), QJsonObject{{QStringLiteral("a"), 1}}},
-        {QStringLiteral("a list"), QJsonArray{QStringLiteral("x")}}, {QStringLiteral("true/false"), true},
+        {QStringLiteral("a list"), QJsonArray{QStringLiteral("x")}},
+        {QStringLiteral("true/false"), true},
         {QStringLiteral("null"), QJsonValue::Null}};
     for (const Field& field : kFields) {
         for (const auto& [found, value] : values) {
@@ -352,8 +375,7 @@ void TestRobustness::malformedText()
     QFETCH(QString, messagePart);
     const RequestCheck check = checkRequestText(text);
     QVERIFY2(check.parseError, qPrintable(dump(check.diagnostics)));
-    QVERIFY2(check.parseError->line == line && check.parseError->column == column,
-             parseErrorText(check).constData());
+    QVERIFY2(check.parseError->line == line && check.parseError->column == column, parseErrorText(check).constData());
     QVERIFY2(check.parseError->message.contains(messagePart), qPrintable(check.parseError->message));
 }
 
@@ -367,8 +389,8 @@ void TestRobustness::acceptedOddities_data()
     QTest::addRow("1,021 levels in input_template") << nested(agentPrefix(), 1021, "}}}") << QByteArray();
     QTest::addRow("100,000 brackets inside a string")
         << "{\"name\": \"" + QByteArray(100'000, '[') + "\"}" << QByteArray();
-    QTest::addRow("every escape")
-        << QByteArray(R"({"name": "\"\\\/\b\f\n\r\t\u0000\u001f\u00e9\ud83d\ude00"})") << QByteArray();
+    QTest::addRow("every escape") << QByteArray(R"({"name": "\"\\\/\b\f\n\r\t\u0000\u001f\u00e9\ud83d\ude00"})")
+                                  << QByteArray();
 }
 
 // Odd but valid text is read, checked, and written back as JSON that parses again.

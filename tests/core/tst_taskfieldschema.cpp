@@ -20,12 +20,12 @@ using namespace tc::test;
 namespace {
 
 // IDs that decode to the kind each field expects, so that no lint gets in the way.
-const QString kProject = QStringLiteral("TW9kZWw6MTIzOmFCY0Q=");           // Model:123:aBcD
-const QString kDataset = QStringLiteral("RGF0YXNldDo1NjpxUndY");           // Dataset:56:qRwX
-const QString kEvaluator = QStringLiteral("RXZhbHVhdG9yOjEyOmFCY0Q=");     // Evaluator:12:aBcD
-const QString kExperiment = QStringLiteral("RXhwZXJpbWVudDo3OnhZeg==");    // Experiment:7:xYz
-const QString kIntegration = QStringLiteral("SW50ZWdyYXRpb246MzphQmM=");   // Integration:3:aBc
-const QString kPromptVersion = QStringLiteral("UHJvbXB0VmVyc2lvbjo1OmFCYw=="); // PromptVersion:5:aBc
+const QString kProject = QStringLiteral("TW9kZWw6MTIzOmFCY0Q=");                      // Model:123:aBcD
+const QString kDataset = QStringLiteral("RGF0YXNldDo1NjpxUndY");                      // Dataset:56:qRwX
+const QString kEvaluator = QStringLiteral("RXZhbHVhdG9yOjEyOmFCY0Q=");                // Evaluator:12:aBcD
+const QString kExperiment = QStringLiteral("RXhwZXJpbWVudDo3OnhZeg==");               // Experiment:7:xYz
+const QString kIntegration = QStringLiteral("SW50ZWdyYXRpb246MzphQmM=");              // Integration:3:aBc
+const QString kPromptVersion = QStringLiteral("UHJvbXB0VmVyc2lvbjo1OmFCYw==");        // PromptVersion:5:aBc
 const QString kEvaluatorVersion = QStringLiteral("RXZhbHVhdG9yVmVyc2lvbjo0OmFCYw=="); // EvaluatorVersion:4:aBc
 
 // The fields whose false is a value of its own (fieldAcceptsFalse).
@@ -120,7 +120,9 @@ void setConfigField(RunConfiguration& config, FieldId field, bool flag)
         break;
     case FieldId::EvaluatorVersionId: config.evaluatorVersionId = kEvaluatorVersion; break;
     case FieldId::IntegrationId: config.integrationId = kIntegration; break;
-    case FieldId::InputTemplate: config.inputTemplate = QJsonObject{{QStringLiteral("message"), QStringLiteral("x")}}; break;
+    case FieldId::InputTemplate:
+        config.inputTemplate = QJsonObject{{QStringLiteral("message"), QStringLiteral("x")}};
+        break;
     default: break; // experiment_type: every configuration has one
     }
 }
@@ -177,9 +179,8 @@ bool flagged(const Diagnostics& diagnostics, FieldId field)
     QSet<QString> paths{fieldPath(field)};
     for (std::optional<FieldId> parent = fieldParent(field); parent; parent = fieldParent(*parent))
         paths.insert(fieldPath(*parent));
-    return std::any_of(diagnostics.cbegin(), diagnostics.cend(), [&](const Diagnostic& d) {
-        return d.severity == Severity::Error && paths.contains(d.path);
-    });
+    return std::any_of(diagnostics.cbegin(), diagnostics.cend(),
+                       [&](const Diagnostic& d) { return d.severity == Severity::Error && paths.contains(d.path); });
 }
 
 bool reportedAt(const Diagnostics& diagnostics, const QString& path, Severity severity)

@@ -3,9 +3,9 @@
 // row is a valid body whose run_configuration is changed in one place, read and validated by
 // checkRequestBody, with the full list of "path: severity" lines it must give.
 #include "core/request/requestcheck.h"
+#include "core/request/validation.h"
 #include "support/testdata.h"
 #include "support/validationrows.h"
-#include "core/request/validation.h"
 
 #include <QJsonObject>
 #include <QTest>
@@ -56,9 +56,18 @@ QJsonObject withConfig(const char* base, const QJsonObject& configPatch)
 }
 
 // The valid bodies above, their run_configuration patched.
-QJsonObject llm(const char* patch = "{}") { return withConfig(kLlm, json(patch)); }
-QJsonObject judge(const char* patch = "{}") { return withConfig(kJudge, json(patch)); }
-QJsonObject agent(const char* patch = "{}") { return withConfig(kAgent, json(patch)); }
+QJsonObject llm(const char* patch = "{}")
+{
+    return withConfig(kLlm, json(patch));
+}
+QJsonObject judge(const char* patch = "{}")
+{
+    return withConfig(kJudge, json(patch));
+}
+QJsonObject agent(const char* patch = "{}")
+{
+    return withConfig(kAgent, json(patch));
+}
 
 // `base` with exactly these invocation_parameters.
 QJsonObject parameters(const char* base, const char* object)
@@ -147,19 +156,18 @@ void TestValidationRunConfig::llmGeneration_data()
         << llm(R"({"ai_integration_id": "openai"})") << expect({".ai_integration_id: warning"});
     QTest::addRow("messages missing") << llm(R"({"messages": null})") << expect({".messages: error"});
     QTest::addRow("messages empty") << llm(R"({"messages": []})") << expect({".messages: error"});
-    QTest::addRow("content empty")
-        << llm(R"({"messages": [{"role": "user", "content": ""}]})") << expect({".messages[0].content: error"});
-    QTest::addRow("content blank")
-        << llm(R"({"messages": [{"role": "user", "content": " \n"}]})") << expect({".messages[0].content: error"});
-    QTest::addRow("content missing")
-        << llm(R"({"messages": [{"role": "system"}]})") << expect({".messages[0].content: error"});
+    QTest::addRow("content empty") << llm(R"({"messages": [{"role": "user", "content": ""}]})")
+                                   << expect({".messages[0].content: error"});
+    QTest::addRow("content blank") << llm(R"({"messages": [{"role": "user", "content": " \n"}]})")
+                                   << expect({".messages[0].content: error"});
+    QTest::addRow("content missing") << llm(R"({"messages": [{"role": "system"}]})")
+                                     << expect({".messages[0].content: error"});
     QTest::addRow("role upper case") << llm(R"({"messages": [{"role": "USER", "content": "x"}]})") << expect();
     QTest::addRow("role missing") << llm(R"({"messages": [{"content": "x"}]})") << expect({".messages[0].role: error"});
-    QTest::addRow("role unknown")
-        << llm(R"({"messages": [{"role": "human", "content": "x"}]})") << expect({".messages[0].role: error"});
-    QTest::addRow("unknown message field")
-        << llm(R"({"messages": [{"role": "user", "content": "x", "name": "bob"}]})")
-        << expect({".messages[0].name: error"});
+    QTest::addRow("role unknown") << llm(R"({"messages": [{"role": "human", "content": "x"}]})")
+                                  << expect({".messages[0].role: error"});
+    QTest::addRow("unknown message field") << llm(R"({"messages": [{"role": "user", "content": "x", "name": "bob"}]})")
+                                           << expect({".messages[0].name: error"});
     QTest::addRow("prompt_version_id") << llm(R"({"prompt_version_id": "$promptVersion"})") << expect();
     QTest::addRow("prompt_version_id not an ID")
         << llm(R"({"prompt_version_id": "v3"})") << expect({".prompt_version_id: warning"});
@@ -184,17 +192,16 @@ void TestValidationRunConfig::llmGeneration_data()
     QTest::addRow("tool call arguments not JSON")
         << second(R"({"role": "assistant", "tool_calls": [{"function": {"name": "f", "arguments": "{q: 1"}}]})")
         << expect({".messages[1].tool_calls[0].function.arguments: warning"});
-    QTest::addRow("tool call of another type")
-        << second(R"({"role": "assistant",
+    QTest::addRow("tool call of another type") << second(R"({"role": "assistant",
                        "tool_calls": [{"type": "retrieval", "function": {"name": "f", "arguments": "{}"}}]})")
-        << expect({".messages[1].tool_calls[0].type: error"});
+                                               << expect({".messages[1].tool_calls[0].type: error"});
     QTest::addRow("mustache") << llm(R"({"input_variable_format": "MUSTACHE"})") << expect();
-    QTest::addRow("none is deprecated")
-        << llm(R"({"input_variable_format": "none"})") << expect({".input_variable_format: warning"});
-    QTest::addRow("missing")
-        << llm(R"({"input_variable_format": null})") << expect({".input_variable_format: warning"});
-    QTest::addRow("unknown")
-        << llm(R"({"input_variable_format": "jinja"})") << expect({".input_variable_format: error"});
+    QTest::addRow("none is deprecated") << llm(R"({"input_variable_format": "none"})")
+                                        << expect({".input_variable_format: warning"});
+    QTest::addRow("missing") << llm(R"({"input_variable_format": null})")
+                             << expect({".input_variable_format: warning"});
+    QTest::addRow("unknown") << llm(R"({"input_variable_format": "jinja"})")
+                             << expect({".input_variable_format: error"});
     QTest::addRow("llm with its own fields") << llm(R"({"tool_config": {"tool_choice": "auto"}})") << expect();
     QTest::addRow("llm with template") << llm(R"({"template": "{{x}}"})") << expect({".template: error"});
     QTest::addRow("llm with provide_explanation")
@@ -206,8 +213,8 @@ void TestValidationRunConfig::llmGeneration_data()
     QTest::addRow("llm with input_template") << llm(R"({"input_template": {}})") << expect({".input_template: error"});
     QTest::addRow("judge with its own fields")
         << judge(R"({"model_name": "gpt-4o-mini", "evaluator_version_id": "$evalVersion"})") << expect();
-    QTest::addRow("judge with messages")
-        << judge(R"({"messages": [{"role": "user", "content": "x"}]})") << expect({".messages: error"});
+    QTest::addRow("judge with messages") << judge(R"({"messages": [{"role": "user", "content": "x"}]})")
+                                         << expect({".messages: error"});
     QTest::addRow("judge with tool_config")
         << judge(R"({"tool_config": {"tools": []}})") << expect({".tool_config: error"});
     QTest::addRow("judge with prompt_version_id")
@@ -237,31 +244,29 @@ void TestValidationRunConfig::templateEvaluation_data()
         << judge(R"({"provide_explanation": null})") << expect({".provide_explanation: error"});
     QTest::addRow("no classification_choices") << judge(R"({"classification_choices": null})") << expect();
     // Keys are read in sorted order: the row index counts in that order.
-    QTest::addRow("empty label")
-        << judge(R"({"classification_choices": {"": 1}})") << expect({".classification_choices[0].key: error"});
-    QTest::addRow("blank label")
-        << judge(R"({"classification_choices": {" ": 1}})") << expect({".classification_choices[0].key: error"});
-    QTest::addRow("score not a number")
-        << judge(R"({"classification_choices": {"relevant": "1"}})")
-        << expect({".classification_choices[1].value: error"});
+    QTest::addRow("empty label") << judge(R"({"classification_choices": {"": 1}})")
+                                 << expect({".classification_choices[0].key: error"});
+    QTest::addRow("blank label") << judge(R"({"classification_choices": {" ": 1}})")
+                                 << expect({".classification_choices[0].key: error"});
+    QTest::addRow("score not a number") << judge(R"({"classification_choices": {"relevant": "1"}})")
+                                        << expect({".classification_choices[1].value: error"});
     QTest::addRow("evaluator_version_id not an ID")
         << judge(R"({"evaluator_version_id": "latest"})") << expect({".evaluator_version_id: warning"});
     QTest::addRow("spaces, triple braces and tags")
         << judge(R"({"template": "Is {{ answer }} relevant to {{{question}}}?{{! note }}{{#x}}{{/x}}"})") << expect();
-    QTest::addRow("empty column")
-        << judge(R"({"column_mapping": {"answer": ""}})") << expect({".column_mapping[0].value: error"});
-    QTest::addRow("empty key")
-        << judge(R"({"column_mapping": {"": "attributes.x"}})") << expect({".column_mapping[0].key: error"});
-    QTest::addRow("padded key")
-        << judge(R"({"column_mapping": {"answer": null, " answer": "attributes.output.value"}})")
-        << expect({".column_mapping[0].key: warning"});
-    QTest::addRow("variable not mapped")
-        << judge(R"({"column_mapping": {"question": null}})") << expect({".column_mapping: warning"});
-    QTest::addRow("no mapping at all")
-        << judge(R"({"column_mapping": null})") << expect({".column_mapping: warning", ".column_mapping: warning"});
-    QTest::addRow("mapping not used")
-        << judge(R"({"column_mapping": {"context": "attributes.retrieval"}})")
-        << expect({".column_mapping[1].key: warning"});
+    QTest::addRow("empty column") << judge(R"({"column_mapping": {"answer": ""}})")
+                                  << expect({".column_mapping[0].value: error"});
+    QTest::addRow("empty key") << judge(R"({"column_mapping": {"": "attributes.x"}})")
+                               << expect({".column_mapping[0].key: error"});
+    QTest::addRow("padded key") << judge(
+        R"({"column_mapping": {"answer": null, " answer": "attributes.output.value"}})")
+                                << expect({".column_mapping[0].key: warning"});
+    QTest::addRow("variable not mapped") << judge(R"({"column_mapping": {"question": null}})")
+                                         << expect({".column_mapping: warning"});
+    QTest::addRow("no mapping at all") << judge(R"({"column_mapping": null})")
+                                       << expect({".column_mapping: warning", ".column_mapping: warning"});
+    QTest::addRow("mapping not used") << judge(R"({"column_mapping": {"context": "attributes.retrieval"}})")
+                                      << expect({".column_mapping[1].key: warning"});
 }
 
 void TestValidationRunConfig::agentCall_data()
@@ -280,17 +285,17 @@ void TestValidationRunConfig::agentCall_data()
 void TestValidationRunConfig::invocationParameters_data()
 {
     bodyColumns();
-    QTest::addRow("documented values")
-        << parameters(kLlm, R"({"temperature": 0.2, "max_tokens": 512, "max_completion_tokens": 256, "top_p": 0.9,
+    QTest::addRow("documented values") << parameters(
+        kLlm, R"({"temperature": 0.2, "max_tokens": 512, "max_completion_tokens": 256, "top_p": 0.9,
                                 "top_k": 40, "frequency_penalty": -2, "presence_penalty": 2, "stop": ["\n\n"],
                                 "response_format": {"type": "json_object"}, "tool_config": {}, "thinking_level": "low",
                                 "thinking_budget": 1024, "reasoning_effort": "xhigh", "verbosity": "medium"})")
-        << expect();
+                                       << expect();
     QTest::addRow("null reads as omitted") << parameters(kLlm, R"({"temperature": null})") << expect();
     QTest::addRow("judge with a valid value") << parameters(kJudge, R"({"temperature": 0})") << expect();
     QTest::addRow("judge with top_p above 1") << parameters(kJudge, R"({"top_p": 2})") << parameter("top_p", "error");
-    QTest::addRow("quoted number")
-        << parameters(kLlm, R"({"temperature": "0.2"})") << parameter("temperature", "error");
+    QTest::addRow("quoted number") << parameters(kLlm, R"({"temperature": "0.2"})")
+                                   << parameter("temperature", "error");
     QTest::addRow("fractional max_tokens")
         << parameters(kLlm, R"({"max_tokens": 1.5})") << parameter("max_tokens", "error");
     QTest::addRow("max_tokens 0") << parameters(kLlm, R"({"max_tokens": 0})") << parameter("max_tokens", "error");
@@ -300,10 +305,10 @@ void TestValidationRunConfig::invocationParameters_data()
         << parameters(kLlm, R"({"presence_penalty": -3})") << parameter("presence_penalty", "error");
     QTest::addRow("thinking_budget too large")
         << parameters(kLlm, R"({"thinking_budget": 40000})") << parameter("thinking_budget", "error");
-    QTest::addRow("temperature above 2")
-        << parameters(kLlm, R"({"temperature": 2.5})") << parameter("temperature", "warning");
-    QTest::addRow("temperature below 0")
-        << parameters(kLlm, R"({"temperature": -0.5})") << parameter("temperature", "warning");
+    QTest::addRow("temperature above 2") << parameters(kLlm, R"({"temperature": 2.5})")
+                                         << parameter("temperature", "warning");
+    QTest::addRow("temperature below 0") << parameters(kLlm, R"({"temperature": -0.5})")
+                                         << parameter("temperature", "warning");
     QTest::addRow("top_k 0") << parameters(kLlm, R"({"top_k": 0})") << parameter("top_k", "warning");
     QTest::addRow("undocumented reasoning_effort")
         << parameters(kLlm, R"({"reasoning_effort": "extreme"})") << parameter("reasoning_effort", "warning");
@@ -321,12 +326,12 @@ void TestValidationRunConfig::invocationParameters_data()
                                    "tool_choice": {"type": "auto"}}})")
         << expect();
     QTest::addRow("choice as a string") << llm(R"({"tool_config": {"tool_choice": "auto"}})") << expect();
-    QTest::addRow("tools not a list")
-        << llm(R"({"tool_config": {"tools": {}}})") << expect({".tool_config.tools: error"});
-    QTest::addRow("tool not an object")
-        << llm(R"({"tool_config": {"tools": ["lookup"]}})") << expect({".tool_config.tools[0]: error"});
-    QTest::addRow("choice a number")
-        << llm(R"({"tool_config": {"tool_choice": 1}})") << expect({".tool_config.tool_choice: error"});
+    QTest::addRow("tools not a list") << llm(R"({"tool_config": {"tools": {}}})")
+                                      << expect({".tool_config.tools: error"});
+    QTest::addRow("tool not an object") << llm(R"({"tool_config": {"tools": ["lookup"]}})")
+                                        << expect({".tool_config.tools[0]: error"});
+    QTest::addRow("choice a number") << llm(R"({"tool_config": {"tool_choice": 1}})")
+                                     << expect({".tool_config.tool_choice: error"});
     QTest::addRow("unknown tool_config key")
         << llm(R"({"tool_config": {"parallel": true}})") << expect({".tool_config.parallel: warning"});
     QTest::addRow("tool_config a list") << llm(R"({"tool_config": []})") << expect({".tool_config: error"});

@@ -3,9 +3,9 @@
 // in one place, read and validated by checkRequestBody, with the full list of "path: severity"
 // lines it must give. The run_configuration rules are in tst_validation_runconfig.cpp.
 #include "core/request/requestcheck.h"
+#include "core/request/validation.h"
 #include "support/testdata.h"
 #include "support/validationrows.h"
-#include "core/request/validation.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -43,9 +43,18 @@ const char* const kExperiment = R"({
 })";
 
 // The valid bodies above, patched.
-QJsonObject project(const char* patch = "{}") { return merged(json(kProject), json(patch)); }
-QJsonObject dataset(const char* patch = "{}") { return merged(json(kDataset), json(patch)); }
-QJsonObject experiment(const char* patch = "{}") { return merged(json(kExperiment), json(patch)); }
+QJsonObject project(const char* patch = "{}")
+{
+    return merged(json(kProject), json(patch));
+}
+QJsonObject dataset(const char* patch = "{}")
+{
+    return merged(json(kDataset), json(patch));
+}
+QJsonObject experiment(const char* patch = "{}")
+{
+    return merged(json(kExperiment), json(patch));
+}
 
 // The dataset task with its one evaluator, {"evaluator_id": "$eval1"}, patched.
 QJsonObject evaluator(const char* patch)
@@ -140,13 +149,13 @@ void TestValidationTask::dataSource_data()
     QTest::addRow("dataset without") << dataset(R"({"experiment_ids": null})") << expect({"experiment_ids: error"});
     QTest::addRow("dataset with none") << dataset(R"({"experiment_ids": []})") << expect({"experiment_ids: error"});
     QTest::addRow("project with empty list") << project(R"({"experiment_ids": []})") << expect();
-    QTest::addRow("project with one")
-        << project(R"({"experiment_ids": ["$exp1"]})") << expect({"experiment_ids: error"});
-    QTest::addRow("empty entry")
-        << dataset(R"({"experiment_ids": ["$exp1", ""]})") << expect({"experiment_ids[1]: error"});
+    QTest::addRow("project with one") << project(R"({"experiment_ids": ["$exp1"]})")
+                                      << expect({"experiment_ids: error"});
+    QTest::addRow("empty entry") << dataset(R"({"experiment_ids": ["$exp1", ""]})")
+                                 << expect({"experiment_ids[1]: error"});
     QTest::addRow("blank entry") << dataset(R"({"experiment_ids": ["  "]})") << expect({"experiment_ids[0]: error"});
-    QTest::addRow("duplicate entry")
-        << dataset(R"({"experiment_ids": ["$exp1", "$exp2", "$exp1"]})") << expect({"experiment_ids[2]: warning"});
+    QTest::addRow("duplicate entry") << dataset(R"({"experiment_ids": ["$exp1", "$exp2", "$exp1"]})")
+                                     << expect({"experiment_ids[2]: warning"});
 }
 
 void TestValidationTask::samplingAndContinuity_data()
@@ -173,19 +182,18 @@ void TestValidationTask::runExperimentTask_data()
     QTest::addRow("empty evaluators list reads as omitted") << experiment(R"({"evaluators": []})") << expect();
     QTest::addRow("project_id besides dataset_id")
         << experiment(R"({"project_id": "$project"})") << expect({"project_id: error"});
-    QTest::addRow("project_id instead of dataset_id")
-        << experiment(R"({"project_id": "$project", "dataset_id": null})")
-        << expect({"project_id: error", "dataset_id: error"});
+    QTest::addRow("project_id instead of dataset_id") << experiment(R"({"project_id": "$project", "dataset_id": null})")
+                                                      << expect({"project_id: error", "dataset_id: error"});
     QTest::addRow("dataset_id missing") << experiment(R"({"dataset_id": null})") << expect({"dataset_id: error"});
-    QTest::addRow("evaluators")
-        << experiment(R"({"evaluators": [{"evaluator_id": "$eval1"}]})") << expect({"evaluators: error"});
-    QTest::addRow("experiment_ids")
-        << experiment(R"({"experiment_ids": ["$exp1"]})") << expect({"experiment_ids: error"});
+    QTest::addRow("evaluators") << experiment(R"({"evaluators": [{"evaluator_id": "$eval1"}]})")
+                                << expect({"evaluators: error"});
+    QTest::addRow("experiment_ids") << experiment(R"({"experiment_ids": ["$exp1"]})")
+                                    << expect({"experiment_ids: error"});
     QTest::addRow("sampling_rate") << experiment(R"({"sampling_rate": 0.5})") << expect({"sampling_rate: error"});
-    QTest::addRow("is_continuous false")
-        << experiment(R"({"is_continuous": false})") << expect({"is_continuous: error"});
-    QTest::addRow("query_filter")
-        << experiment(R"({"query_filter": "span_kind = 'LLM'"})") << expect({"query_filter: error"});
+    QTest::addRow("is_continuous false") << experiment(R"({"is_continuous": false})")
+                                         << expect({"is_continuous: error"});
+    QTest::addRow("query_filter") << experiment(R"({"query_filter": "span_kind = 'LLM'"})")
+                                  << expect({"query_filter: error"});
     QTest::addRow("run_configuration missing")
         << experiment(R"({"run_configuration": null})") << expect({"run_configuration: error"});
 }
@@ -194,16 +202,17 @@ void TestValidationTask::evaluators_data()
 {
     bodyColumns();
     QTest::addRow("one evaluator with two mappings") << project() << expect();
-    QTest::addRow("two evaluators")
-        << dataset(R"({"evaluators": [{"evaluator_id": "$eval1"}, {"evaluator_id": "$eval2"}]})") << expect();
+    QTest::addRow("two evaluators") << dataset(
+        R"({"evaluators": [{"evaluator_id": "$eval1"}, {"evaluator_id": "$eval2"}]})")
+                                    << expect();
     QTest::addRow("evaluators missing") << project(R"({"evaluators": null})") << expect({"evaluators: error"});
     QTest::addRow("evaluators empty") << dataset(R"({"evaluators": []})") << expect({"evaluators: error"});
     QTest::addRow("run_configuration on an evaluation task")
         << project(R"({"run_configuration": {"experiment_type": "agent_call"}})")
         << expect({"run_configuration: error"});
-    QTest::addRow("duplicate evaluator")
-        << dataset(R"({"evaluators": [{"evaluator_id": "$eval1"}, {"evaluator_id": "$eval1"}]})")
-        << expect({"evaluators[1].evaluator_id: error"});
+    QTest::addRow("duplicate evaluator") << dataset(
+        R"({"evaluators": [{"evaluator_id": "$eval1"}, {"evaluator_id": "$eval1"}]})")
+                                         << expect({"evaluators[1].evaluator_id: error"});
     QTest::addRow("duplicate reported on the later one")
         << dataset(R"({"evaluators": [{"evaluator_id": "$eval1"}, {"evaluator_id": "$eval2"},
                                          {"evaluator_id": "$eval1"}]})")
@@ -211,8 +220,8 @@ void TestValidationTask::evaluators_data()
     QTest::addRow("duplicate but for spaces")
         << dataset(R"({"evaluators": [{"evaluator_id": "$eval1"}, {"evaluator_id": " $eval1"}]})")
         << expect({"evaluators[1].evaluator_id: warning", "evaluators[1].evaluator_id: error"});
-    QTest::addRow("evaluator_id empty")
-        << evaluator(R"({"evaluator_id": ""})") << expect({"evaluators[0].evaluator_id: error"});
+    QTest::addRow("evaluator_id empty") << evaluator(R"({"evaluator_id": ""})")
+                                        << expect({"evaluators[0].evaluator_id: error"});
     QTest::addRow("evaluator_id missing")
         << evaluator(R"({"evaluator_id": null})") << expect({"evaluators[0].evaluator_id: error"});
     QTest::addRow("evaluator_version_id") << evaluator(R"({"evaluator_version_id": "$evalVersion"})") << expect();
@@ -220,14 +229,11 @@ void TestValidationTask::evaluators_data()
         << evaluator(R"({"evaluator_version_id": "v2"})") << expect({"evaluators[0].evaluator_version_id: warning"});
     // A JSON object's keys are read in sorted order: the row index counts in that order.
     QTest::addRow("no mappings") << evaluator(R"({"column_mappings": {}})") << expect();
-    QTest::addRow("empty key")
-        << evaluator(R"({"column_mappings": {"": "attributes.input.value", "output": "x"}})")
-        << expect({"evaluators[0].column_mappings[0].key: error"});
-    QTest::addRow("padded key")
-        << evaluator(R"({"column_mappings": {" input": "attributes.input.value"}})")
-        << expect({"evaluators[0].column_mappings[0].key: warning"});
-    QTest::addRow("empty column")
-        << evaluator(R"({"column_mappings": {"input": "a", "output": "b", "reference": ""}})")
+    QTest::addRow("empty key") << evaluator(R"({"column_mappings": {"": "attributes.input.value", "output": "x"}})")
+                               << expect({"evaluators[0].column_mappings[0].key: error"});
+    QTest::addRow("padded key") << evaluator(R"({"column_mappings": {" input": "attributes.input.value"}})")
+                                << expect({"evaluators[0].column_mappings[0].key: warning"});
+    QTest::addRow("empty column") << evaluator(R"({"column_mappings": {"input": "a", "output": "b", "reference": ""}})")
                                   << expect({"evaluators[0].column_mappings[2].value: error"});
     QTest::addRow("blank column") << evaluator(R"({"column_mappings": {"input": "  "}})")
                                   << expect({"evaluators[0].column_mappings[0].value: error"});
@@ -260,14 +266,14 @@ void TestValidationTask::warnings_data()
     QTest::addRow("parenthesis inside quotes") << project(R"({"query_filter": "name = '(x'"})") << expect();
     QTest::addRow("balanced parentheses")
         << project(R"j({"query_filter": "(a = 'b') AND (latency_ms > 5000)"})j") << expect();
-    QTest::addRow("unclosed quote")
-        << project(R"({"query_filter": "span_kind = 'LLM"})") << expect({"query_filter: warning"});
+    QTest::addRow("unclosed quote") << project(R"({"query_filter": "span_kind = 'LLM"})")
+                                    << expect({"query_filter: warning"});
     QTest::addRow("unclosed double quote")
         << project(R"({"query_filter": "a = \"b"})") << expect({"query_filter: warning"});
     QTest::addRow("unclosed parenthesis")
         << project(R"({"query_filter": "(a = 'b'"})") << expect({"query_filter: warning"});
-    QTest::addRow("stray parenthesis")
-        << project(R"j({"query_filter": "a = 'b')"})j") << expect({"query_filter: warning"});
+    QTest::addRow("stray parenthesis") << project(R"j({"query_filter": "a = 'b')"})j")
+                                       << expect({"query_filter: warning"});
     QTest::addRow("blank") << project(R"({"query_filter": "   "})") << expect({"query_filter: warning"});
     QTest::addRow("evaluator filter") << evaluator(R"({"query_filter": "span_kind = 'LLM'"})") << expect();
     QTest::addRow("evaluator filter unbalanced")
@@ -279,13 +285,13 @@ void TestValidationTask::bodyShape_data()
     bodyColumns();
     QTest::addRow("known fields of the right types") << project() << expect();
     QTest::addRow("unknown field") << project(R"({"description": "x"})") << expect({"description: error"});
-    QTest::addRow("misspelt field")
-        << project(R"({"sampling_rate": null, "sampling-rate": 0.5})") << expect({"sampling-rate: error"});
+    QTest::addRow("misspelt field") << project(R"({"sampling_rate": null, "sampling-rate": 0.5})")
+                                    << expect({"sampling-rate: error"});
     QTest::addRow("id") << project(R"({"id": "VGFzazoxMjM0NQ=="})") << expect({"id: error"});
-    QTest::addRow("created_at")
-        << dataset(R"({"created_at": "2026-07-01T00:00:00Z"})") << expect({"created_at: error"});
-    QTest::addRow("updated_at")
-        << experiment(R"({"updated_at": "2026-07-01T00:00:00Z"})") << expect({"updated_at: error"});
+    QTest::addRow("created_at") << dataset(R"({"created_at": "2026-07-01T00:00:00Z"})")
+                                << expect({"created_at: error"});
+    QTest::addRow("updated_at") << experiment(R"({"updated_at": "2026-07-01T00:00:00Z"})")
+                                << expect({"updated_at: error"});
     QTest::addRow("unknown evaluator field")
         << evaluator(R"({"weight": 2})") << expect({"evaluators[0].weight: error"});
     QTest::addRow("evaluator_name from a response")
@@ -314,9 +320,8 @@ void TestValidationTask::fieldsReportedOnce_data()
     QTest::addRow("number in experiment_ids")
         << dataset(R"({"experiment_ids": [7]})") << expect({"experiment_ids[0]: error"});
     QTest::addRow("number for name") << project(R"({"name": 5})") << expect({"name: error"});
-    QTest::addRow("number for a column")
-        << evaluator(R"({"column_mappings": {"input": 1}})")
-        << expect({"evaluators[0].column_mappings[0].value: error"});
+    QTest::addRow("number for a column") << evaluator(R"({"column_mappings": {"input": 1}})")
+                                         << expect({"evaluators[0].column_mappings[0].value: error"});
     QJsonObject nullType = project();
     nullType.insert(QStringLiteral("type"), QJsonValue::Null);
     QTest::addRow("null type") << nullType << expect({"type: error"});

@@ -41,10 +41,11 @@ const QByteArray kTaskJson = R"({"id":"VGFzazoxMjM0NQ==","name":"t","type":"temp
 
 QByteArray problemJson(int status, const QString& title, const QString& detail)
 {
-    const QJsonObject problem{{QStringLiteral("status"), status},
-                              {QStringLiteral("title"), title},
-                              {QStringLiteral("type"), QStringLiteral("https://arize.com/docs/ax/rest-reference/errors")},
-                              {QStringLiteral("detail"), detail}};
+    const QJsonObject problem{
+        {QStringLiteral("status"), status},
+        {QStringLiteral("title"), title},
+        {QStringLiteral("type"), QStringLiteral("https://arize.com/docs/ax/rest-reference/errors")},
+        {QStringLiteral("detail"), detail}};
     return QJsonDocument(problem).toJson(QJsonDocument::Compact);
 }
 
@@ -135,7 +136,7 @@ void TestApiClient::answers_data()
     QTest::addColumn<QByteArray>("responseBody");
     QTest::addColumn<QByteArray>("retryAfterHeader");
     QTest::addColumn<Outcome>("outcome");
-    QTest::addColumn<QString>("title");  // empty: no problem expected
+    QTest::addColumn<QString>("title"); // empty: no problem expected
     QTest::addColumn<QString>("detail");
     QTest::addColumn<int>("retryAfter"); // -1: none expected
 
@@ -152,8 +153,8 @@ void TestApiClient::answers_data()
     };
 
     QTest::addRow("201 created task") << post << tasks << body << 201 << QByteArray("Created")
-                                      << QByteArray("application/json") << kTaskJson << QByteArray()
-                                      << Outcome::Success << QString() << QString() << -1;
+                                      << QByteArray("application/json") << kTaskJson << QByteArray() << Outcome::Success
+                                      << QString() << QString() << -1;
     problemRow("400 problem", post, tasks, body, 400, "Bad Request", QStringLiteral("Invalid request parameters"), {});
     problemRow("401 problem", post, tasks, body, 401, "Unauthorized", QStringLiteral("Authentication required"), {});
     problemRow("403 problem", post, tasks, body, 403, "Forbidden", QStringLiteral("Access forbidden"), {});
@@ -161,22 +162,21 @@ void TestApiClient::answers_data()
                QStringLiteral("Resource not found"), {});
     problemRow("409 problem trigger", post, QStringLiteral("/v2/tasks/VGFzazox/trigger"), "{}", 409, "Conflict",
                QStringLiteral("Resource conflict"), {});
-    problemRow("422 problem PATCH", "PATCH", QStringLiteral("/v2/tasks/VGFzazox"), body, 422,
-               "Unprocessable Entity", QStringLiteral("Unprocessable Entity"), {});
+    problemRow("422 problem PATCH", "PATCH", QStringLiteral("/v2/tasks/VGFzazox"), body, 422, "Unprocessable Entity",
+               QStringLiteral("Unprocessable Entity"), {});
     problemRow("429 problem Retry-After", post, tasks, body, 429, "Too Many Requests",
                QStringLiteral("Rate limit exceeded"), "7");
     QTest::addRow("500 html page") << post << tasks << body << 500 << QByteArray("Internal Server Error")
                                    << QByteArray("text/html")
-                                   << QByteArray("<html><body><h1>502 Bad Gateway</h1></body></html>")
-                                   << QByteArray() << Outcome::HttpError << QString() << QString() << -1;
-    QTest::addRow("200 malformed json kept") << QByteArray("GET") << QStringLiteral("/v2/tasks/VGFzazox")
-                                             << QByteArray() << 200 << QByteArray("OK")
-                                             << QByteArray("application/json") << QByteArray(R"({"id": "x",)")
-                                             << QByteArray() << Outcome::Success << QString() << QString() << -1;
-    QTest::addRow("204 delete empty") << QByteArray("DELETE") << QStringLiteral("/v2/tasks/VGFzazox")
-                                      << QByteArray() << 204 << QByteArray("No Content") << QByteArray()
-                                      << QByteArray() << QByteArray() << Outcome::Success << QString()
-                                      << QString() << -1;
+                                   << QByteArray("<html><body><h1>502 Bad Gateway</h1></body></html>") << QByteArray()
+                                   << Outcome::HttpError << QString() << QString() << -1;
+    QTest::addRow("200 malformed json kept")
+        << QByteArray("GET") << QStringLiteral("/v2/tasks/VGFzazox") << QByteArray() << 200 << QByteArray("OK")
+        << QByteArray("application/json") << QByteArray(R"({"id": "x",)") << QByteArray() << Outcome::Success
+        << QString() << QString() << -1;
+    QTest::addRow("204 delete empty") << QByteArray("DELETE") << QStringLiteral("/v2/tasks/VGFzazox") << QByteArray()
+                                      << 204 << QByteArray("No Content") << QByteArray() << QByteArray() << QByteArray()
+                                      << Outcome::Success << QString() << QString() << -1;
 }
 
 void TestApiClient::answers()
@@ -331,7 +331,8 @@ void TestApiClient::crossOriginRedirectNotFollowed()
     Finish done(h.client.send("GET", QStringLiteral("/v2/tasks")));
     QVERIFY(done.wait());
     const ApiResult& r = done.result;
-    QVERIFY2(r.outcome == Outcome::Refused || r.outcome == Outcome::HttpError, qPrintable(QStringLiteral("outcome %1").arg(int(r.outcome))));
+    QVERIFY2(r.outcome == Outcome::Refused || r.outcome == Outcome::HttpError,
+             qPrintable(QStringLiteral("outcome %1").arg(int(r.outcome))));
     if (r.outcome == Outcome::HttpError)
         QCOMPARE(r.status, 307);
     QVERIFY2(r.message.contains(QString::number(other.port())), qPrintable(r.message)); // names where it led

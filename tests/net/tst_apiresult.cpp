@@ -52,18 +52,24 @@ void TestApiResult::statusLine_data()
     QTest::addColumn<int>("bodyBytes");
     QTest::addColumn<QString>("line");
     const int success = int(Outcome::Success);
-    QTest::addRow("created") << success << 201 << QStringLiteral("Created") << 1234 << QStringLiteral("201 Created · 87 ms · 1,234 bytes");
-    QTest::addRow("one byte") << success << 200 << QStringLiteral("OK") << 1 << QStringLiteral("200 OK · 87 ms · 1 byte");
-    QTest::addRow("no body") << success << 204 << QStringLiteral("No Content") << 0 << QStringLiteral("204 No Content · 87 ms · 0 bytes");
-    QTest::addRow("no reason phrase (HTTP/2)") << int(Outcome::HttpError) << 422 << QString() << 90
-                                               << QStringLiteral("422 · 87 ms · 90 bytes");
-    QTest::addRow("large") << success << 200 << QStringLiteral("OK") << 20'971'520 << QStringLiteral("200 OK · 87 ms · 20,971,520 bytes");
+    QTest::addRow("created") << success << 201 << QStringLiteral("Created") << 1234
+                             << QStringLiteral("201 Created · 87 ms · 1,234 bytes");
+    QTest::addRow("one byte") << success << 200 << QStringLiteral("OK") << 1
+                              << QStringLiteral("200 OK · 87 ms · 1 byte");
+    QTest::addRow("no body") << success << 204 << QStringLiteral("No Content") << 0
+                             << QStringLiteral("204 No Content · 87 ms · 0 bytes");
+    QTest::addRow("no reason phrase (HTTP/2)")
+        << int(Outcome::HttpError) << 422 << QString() << 90 << QStringLiteral("422 · 87 ms · 90 bytes");
+    QTest::addRow("large") << success << 200 << QStringLiteral("OK") << 20'971'520
+                           << QStringLiteral("200 OK · 87 ms · 20,971,520 bytes");
     QTest::addRow("refused") << int(Outcome::Refused) << 0 << QString() << 0 << QStringLiteral("Not sent");
-    QTest::addRow("timed out") << int(Outcome::TimedOut) << 0 << QString() << 0 << QStringLiteral("No answer (timed out) · 87 ms");
+    QTest::addRow("timed out") << int(Outcome::TimedOut) << 0 << QString() << 0
+                               << QStringLiteral("No answer (timed out) · 87 ms");
     QTest::addRow("cancelled") << int(Outcome::Cancelled) << 0 << QString() << 0 << QStringLiteral("Cancelled · 87 ms");
-    QTest::addRow("connection refused") << int(Outcome::TransportError) << 0 << QString() << 0 << QStringLiteral("No answer · 87 ms");
-    QTest::addRow("cut off mid-body keeps its status") << int(Outcome::TransportError) << 200 << QStringLiteral("OK") << 10
-                                                       << QStringLiteral("200 OK · 87 ms · 10 bytes");
+    QTest::addRow("connection refused") << int(Outcome::TransportError) << 0 << QString() << 0
+                                        << QStringLiteral("No answer · 87 ms");
+    QTest::addRow("cut off mid-body keeps its status") << int(Outcome::TransportError) << 200 << QStringLiteral("OK")
+                                                       << 10 << QStringLiteral("200 OK · 87 ms · 10 bytes");
 }
 
 void TestApiResult::statusLine()

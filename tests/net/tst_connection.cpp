@@ -82,13 +82,20 @@ void TestConnection::origins_data()
     QTest::addColumn<QString>("a");
     QTest::addColumn<QString>("b");
     QTest::addColumn<bool>("same");
-    QTest::addRow("other path") << QStringLiteral("http://127.0.0.1:8080/a") << QStringLiteral("http://127.0.0.1:8080/b?x=1") << true;
-    QTest::addRow("other port") << QStringLiteral("http://127.0.0.1:8080/a") << QStringLiteral("http://127.0.0.1:8081/a") << false;
-    QTest::addRow("other scheme") << QStringLiteral("https://api.arize.com/") << QStringLiteral("http://api.arize.com/") << false;
-    QTest::addRow("default port") << QStringLiteral("https://api.arize.com/x") << QStringLiteral("https://api.arize.com:443/y") << true;
-    QTest::addRow("host case") << QStringLiteral("https://API.arize.com/") << QStringLiteral("https://api.arize.com/") << true;
-    QTest::addRow("other region") << QStringLiteral("https://api.arize.com/") << QStringLiteral("https://api.eu-west-1a.arize.com/") << false;
-    QTest::addRow("localhost vs 127") << QStringLiteral("http://localhost:80/") << QStringLiteral("http://127.0.0.1:80/") << false;
+    QTest::addRow("other path") << QStringLiteral("http://127.0.0.1:8080/a")
+                                << QStringLiteral("http://127.0.0.1:8080/b?x=1") << true;
+    QTest::addRow("other port") << QStringLiteral("http://127.0.0.1:8080/a")
+                                << QStringLiteral("http://127.0.0.1:8081/a") << false;
+    QTest::addRow("other scheme") << QStringLiteral("https://api.arize.com/") << QStringLiteral("http://api.arize.com/")
+                                  << false;
+    QTest::addRow("default port") << QStringLiteral("https://api.arize.com/x")
+                                  << QStringLiteral("https://api.arize.com:443/y") << true;
+    QTest::addRow("host case") << QStringLiteral("https://API.arize.com/") << QStringLiteral("https://api.arize.com/")
+                               << true;
+    QTest::addRow("other region") << QStringLiteral("https://api.arize.com/")
+                                  << QStringLiteral("https://api.eu-west-1a.arize.com/") << false;
+    QTest::addRow("localhost vs 127") << QStringLiteral("http://localhost:80/")
+                                      << QStringLiteral("http://127.0.0.1:80/") << false;
 }
 
 void TestConnection::origins()

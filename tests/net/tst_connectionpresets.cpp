@@ -28,10 +28,11 @@ void TestConnectionPresets::presetsAreTheReferenceHosts()
     QStringList urls;
     for (const ConnectionPreset& preset : connectionPresets())
         urls << preset.url.toString();
-    QCOMPARE(urls, QStringList({QStringLiteral("https://api.arize.com"), QStringLiteral("https://api.eu-west-1a.arize.com"),
-                                QStringLiteral("https://api.ca-central-1a.arize.com"),
-                                QStringLiteral("https://api.us-central-1a.arize.com"),
-                                QStringLiteral("https://api.us-east-1b.arize.com"), QString()}));
+    QCOMPARE(urls,
+             QStringList({QStringLiteral("https://api.arize.com"), QStringLiteral("https://api.eu-west-1a.arize.com"),
+                          QStringLiteral("https://api.ca-central-1a.arize.com"),
+                          QStringLiteral("https://api.us-central-1a.arize.com"),
+                          QStringLiteral("https://api.us-east-1b.arize.com"), QString()}));
     QCOMPARE(connectionPresets().constLast().id, QStringLiteral("custom"));
 }
 
@@ -64,13 +65,17 @@ void TestConnectionPresets::userInput_data()
     QTest::addColumn<QString>("typed");
     QTest::addColumn<QString>("url");
     QTest::addRow("full https") << QStringLiteral("https://api.arize.com") << QStringLiteral("https://api.arize.com");
-    QTest::addRow("bare host gets https") << QStringLiteral("api.eu-west-1a.arize.com") << QStringLiteral("https://api.eu-west-1a.arize.com");
-    QTest::addRow("bare host and port") << QStringLiteral("arize.example:8443") << QStringLiteral("https://arize.example:8443");
+    QTest::addRow("bare host gets https")
+        << QStringLiteral("api.eu-west-1a.arize.com") << QStringLiteral("https://api.eu-west-1a.arize.com");
+    QTest::addRow("bare host and port") << QStringLiteral("arize.example:8443")
+                                        << QStringLiteral("https://arize.example:8443");
     QTest::addRow("localhost gets http") << QStringLiteral("localhost:8080") << QStringLiteral("http://localhost:8080");
     QTest::addRow("127.0.0.1 gets http") << QStringLiteral("127.0.0.1:9000") << QStringLiteral("http://127.0.0.1:9000");
-    QTest::addRow("spaces trimmed") << QStringLiteral("  https://api.arize.com  ") << QStringLiteral("https://api.arize.com");
+    QTest::addRow("spaces trimmed") << QStringLiteral("  https://api.arize.com  ")
+                                    << QStringLiteral("https://api.arize.com");
     QTest::addRow("empty") << QStringLiteral("   ") << QStringLiteral("");
-    QTest::addRow("explicit http kept") << QStringLiteral("http://arize.example") << QStringLiteral("http://arize.example");
+    QTest::addRow("explicit http kept") << QStringLiteral("http://arize.example")
+                                        << QStringLiteral("http://arize.example");
 }
 
 void TestConnectionPresets::userInput()
@@ -90,10 +95,14 @@ void TestConnectionPresets::problems_data()
     QTest::addRow("local http with key") << QStringLiteral("http://127.0.0.1:8080") << true << QStringLiteral("");
     QTest::addRow("empty") << QStringLiteral("") << true << QStringLiteral("enter the server's address");
     QTest::addRow("v2 path") << QStringLiteral("https://api.arize.com/v2") << true << QStringLiteral("adds /v2");
-    QTest::addRow("other path") << QStringLiteral("https://arize.example/api") << true << QStringLiteral("remove the path /api");
-    QTest::addRow("query") << QStringLiteral("https://api.arize.com?x=1") << true << QStringLiteral("leave out the query");
-    QTest::addRow("user info") << QStringLiteral("https://me:pw@api.arize.com") << true << QStringLiteral("leave out the user name");
-    QTest::addRow("plain http remote with key") << QStringLiteral("http://arize.example") << true << QStringLiteral("unencrypted");
+    QTest::addRow("other path") << QStringLiteral("https://arize.example/api") << true
+                                << QStringLiteral("remove the path /api");
+    QTest::addRow("query") << QStringLiteral("https://api.arize.com?x=1") << true
+                           << QStringLiteral("leave out the query");
+    QTest::addRow("user info") << QStringLiteral("https://me:pw@api.arize.com") << true
+                               << QStringLiteral("leave out the user name");
+    QTest::addRow("plain http remote with key")
+        << QStringLiteral("http://arize.example") << true << QStringLiteral("unencrypted");
     QTest::addRow("plain http remote, no key") << QStringLiteral("http://arize.example") << false << QStringLiteral("");
     QTest::addRow("ftp") << QStringLiteral("ftp://arize.example") << true << QStringLiteral("only https");
     QTest::addRow("no host") << QStringLiteral("https://") << true << QStringLiteral("not a usable address");
@@ -116,8 +125,10 @@ void TestConnectionPresets::description_data()
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("description");
     QTest::addRow("global") << QStringLiteral("https://api.arize.com") << QStringLiteral("Global (api.arize.com)");
-    QTest::addRow("europe") << QStringLiteral("https://api.eu-west-1a.arize.com") << QStringLiteral("Europe (api.eu-west-1a.arize.com)");
-    QTest::addRow("custom") << QStringLiteral("http://127.0.0.1:8080") << QStringLiteral("127.0.0.1:8080 (custom host)");
+    QTest::addRow("europe") << QStringLiteral("https://api.eu-west-1a.arize.com")
+                            << QStringLiteral("Europe (api.eu-west-1a.arize.com)");
+    QTest::addRow("custom") << QStringLiteral("http://127.0.0.1:8080")
+                            << QStringLiteral("127.0.0.1:8080 (custom host)");
     QTest::addRow("no address") << QStringLiteral("") << QStringLiteral("no address (custom host)");
 }
 

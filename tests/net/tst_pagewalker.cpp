@@ -2,8 +2,8 @@
 // Cursor pagination against a local server: pages followed to the end with the cursor passed back
 // exactly (even one with + / = &), and the ways a server can make a naive loop spin or stop early.
 #include "net/apiclient.h"
-#include "support/fakehttpserver.h"
 #include "net/pagewalker.h"
+#include "support/fakehttpserver.h"
 
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -78,15 +78,17 @@ void TestPageWalker::readPage_data()
     QTest::addColumn<int>("items");
     QTest::addColumn<bool>("hasMore");
     QTest::addColumn<QString>("problem");
-    QTest::addRow("last page") << QByteArray(R"({"tasks":[{},{}],"pagination":{"has_more":false}})") << 2 << false << QString();
-    QTest::addRow("more") << QByteArray(R"({"tasks":[{}],"pagination":{"has_more":true,"next_cursor":"c1"}})") << 1 << true << QString();
+    QTest::addRow("last page") << QByteArray(R"({"tasks":[{},{}],"pagination":{"has_more":false}})") << 2 << false
+                               << QString();
+    QTest::addRow("more") << QByteArray(R"({"tasks":[{}],"pagination":{"has_more":true,"next_cursor":"c1"}})") << 1
+                          << true << QString();
     QTest::addRow("more, no cursor") << QByteArray(R"({"tasks":[{}],"pagination":{"has_more":true}})") << 1 << true
                                      << QStringLiteral("no next_cursor");
     QTest::addRow("wrong list key") << QByteArray(R"({"task_runs":[],"pagination":{"has_more":false}})") << 0 << false
                                     << QStringLiteral("no \"tasks\" list");
     QTest::addRow("no pagination") << QByteArray(R"({"tasks":[]})") << 0 << false << QStringLiteral("has_more");
-    QTest::addRow("has_more as a string") << QByteArray(R"({"tasks":[],"pagination":{"has_more":"false"}})") << 0 << false
-                                          << QStringLiteral("has_more");
+    QTest::addRow("has_more as a string")
+        << QByteArray(R"({"tasks":[],"pagination":{"has_more":"false"}})") << 0 << false << QStringLiteral("has_more");
     QTest::addRow("html") << QByteArray("<html>oops</html>") << 0 << false << QStringLiteral("not a JSON object");
 }
 
@@ -142,9 +144,10 @@ void TestPageWalker::stopsOn_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("problem");
     QTest::addColumn<int>("requests");
-    QTest::addRow("the same cursor again") << QByteArray(R"({"has_more":true,"next_cursor":"same"})") << 200
-                                           << QStringLiteral("same cursor twice") << 2;
-    QTest::addRow("more without a cursor") << QByteArray(R"({"has_more":true})") << 200 << QStringLiteral("no next_cursor") << 1;
+    QTest::addRow("the same cursor again")
+        << QByteArray(R"({"has_more":true,"next_cursor":"same"})") << 200 << QStringLiteral("same cursor twice") << 2;
+    QTest::addRow("more without a cursor")
+        << QByteArray(R"({"has_more":true})") << 200 << QStringLiteral("no next_cursor") << 1;
     QTest::addRow("an error page") << QByteArray(R"({"has_more":false})") << 404 << QStringLiteral("404") << 1;
 }
 

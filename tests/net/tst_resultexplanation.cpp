@@ -154,7 +154,7 @@ void TestResultExplanation::explain_data()
     QTest::addColumn<ApiResult>("result");
     QTest::addColumn<ExplainContext>("ctx");
     QTest::addColumn<QString>("headline");
-    QTest::addColumn<QString>("firstAdvice"); // empty: not checked
+    QTest::addColumn<QString>("firstAdvice");   // empty: not checked
     QTest::addColumn<QStringList>("adviceHas"); // each somewhere in the advice
     QTest::addColumn<QStringList>("adviceLacks");
     QTest::addColumn<QStringList>("markers"); // "path: severity"
@@ -174,8 +174,8 @@ void TestResultExplanation::explain_data()
                                          << QStringLiteral("201 Created: created") << QString()
                                          << QStringList{QStringLiteral("task list")} << none << none;
     QTest::newRow("200 other") << answer(200, "OK", "application/json", "{}") << context()
-                               << QStringLiteral("200 OK: the server accepted the request") << QString() << none
-                               << none << none;
+                               << QStringLiteral("200 OK: the server accepted the request") << QString() << none << none
+                               << none;
     // A large body is left to the results pane (parsed off the GUI thread), even a created task.
     QTest::newRow("201 task over 1 MB is not read here")
         << answer(201, "Created", "application/json",
@@ -188,7 +188,8 @@ void TestResultExplanation::explain_data()
 
     // Problem details: the title in the headline, the detail first
     const QString parseDetail = QStringLiteral("JSON parse error: unexpected token '}' at position 42.");
-    QTest::newRow("400 problem") << problem(400, "Bad Request", QStringLiteral("Invalid request parameters"), parseDetail)
+    QTest::newRow("400 problem") << problem(400, "Bad Request", QStringLiteral("Invalid request parameters"),
+                                            parseDetail)
                                  << context() << QStringLiteral("400 Bad Request: Invalid request parameters")
                                  << parseDetail << none << QStringList{QStringLiteral("gave no detail")} << none;
     QTest::newRow("400 title only") << problem(400, "Bad Request", QStringLiteral("Invalid request parameters"))
@@ -215,8 +216,8 @@ void TestResultExplanation::explain_data()
         << context() << QStringLiteral("409 Conflict: Resource conflict") << QStringLiteral("name already exists")
         << none << none << none;
     QTest::newRow("403 gateway JSON message")
-        << answer(403, "Forbidden", "application/json", R"({"message":"Missing Authentication Token"})")
-        << context() << QStringLiteral("403 Forbidden: the API key has no permission for this")
+        << answer(403, "Forbidden", "application/json", R"({"message":"Missing Authentication Token"})") << context()
+        << QStringLiteral("403 Forbidden: the API key has no permission for this")
         << QStringLiteral("Missing Authentication Token") << none << none << none;
 
     // 401 and 403: the key, and its region
@@ -227,21 +228,20 @@ void TestResultExplanation::explain_data()
                                 << QStringList{QStringLiteral("region")} << none;
     QTest::newRow("401 no key, no body") << answer(401, "Unauthorized", {}, {})
                                          << context(projectTask(), EnumCasing::Lower, false)
-                                         << QStringLiteral("401 Unauthorized: no API key was sent") << QString()
-                                         << none << none << none;
+                                         << QStringLiteral("401 Unauthorized: no API key was sent") << QString() << none
+                                         << none << none;
     QTest::newRow("401 key refused") << answer(401, "Unauthorized", {}, {}) << context()
                                      << QStringLiteral("401 Unauthorized: the API key was not accepted") << QString()
                                      << QStringList{QStringLiteral("expired"), QStringLiteral("revoked"),
                                                     QStringLiteral("only in the region where it was created"),
                                                     QStringLiteral("went to api.eu-west-1a.arize.com")}
-                                            + kHosts
-                                     << none << none;
+            + kHosts << none << none;
     QTest::newRow("403 permission and region")
         << problem(403, "Forbidden", QStringLiteral("Access forbidden"), QStringLiteral("no access to this space"))
         << context() << QStringLiteral("403 Forbidden: Access forbidden") << QStringLiteral("no access to this space")
         << QStringList{QStringLiteral("permission"), QStringLiteral("wrong region"),
                        QStringLiteral("went to api.eu-west-1a.arize.com")}
-               + kHosts
+            + kHosts
         << none << none;
 
     // 404: every ID is a suspect, unless the server names one
@@ -253,36 +253,37 @@ void TestResultExplanation::explain_data()
         << QStringList{QStringLiteral("base URL")}
         << QStringList{QStringLiteral("project_id: warning"), QStringLiteral("evaluators[0].evaluator_id: warning"),
                        QStringLiteral("evaluators[1].evaluator_id: warning")};
-    QTest::newRow("404 dataset task")
-        << notFound << context(datasetTask()) << QStringLiteral("404 Not Found: Resource not found") << QString()
-        << none << none
-        << QStringList{QStringLiteral("dataset_id: warning"), QStringLiteral("experiment_ids[0]: warning"),
-                       QStringLiteral("evaluators[0].evaluator_id: warning")};
-    QTest::newRow("404 run experiment")
-        << notFound << context(runTask()) << QStringLiteral("404 Not Found: Resource not found") << QString() << none
+    QTest::newRow("404 dataset task") << notFound << context(datasetTask())
+                                      << QStringLiteral("404 Not Found: Resource not found") << QString() << none
+                                      << none
+                                      << QStringList{QStringLiteral("dataset_id: warning"),
+                                                     QStringLiteral("experiment_ids[0]: warning"),
+                                                     QStringLiteral("evaluators[0].evaluator_id: warning")};
+    QTest::newRow("404 run experiment") << notFound << context(runTask())
+                                        << QStringLiteral("404 Not Found: Resource not found") << QString() << none
+                                        << none
+                                        << QStringList{QStringLiteral("dataset_id: warning"),
+                                                       QStringLiteral("run_configuration.ai_integration_id: warning"),
+                                                       QStringLiteral("run_configuration.prompt_version_id: warning")};
+    QTest::newRow("404 names one ID") << problem(404, "Not Found", QStringLiteral("Resource not found"),
+                                                 QStringLiteral("Evaluator RXZhbHVhdG9yOjEzOmFCY0Q= not found"))
+                                      << context() << QStringLiteral("404 Not Found: Resource not found") << QString()
+                                      << none << none
+                                      << QStringList{QStringLiteral("evaluators[1].evaluator_id: warning")};
+    QTest::newRow("404 not from the API")
+        << answer(404, "Not Found", "text/plain", "404 page not found") << context()
+        << QStringLiteral("404 Not Found: something this task refers to was not found") << QString()
+        << QStringList{QStringLiteral("non-JSON page (text/plain)"),
+                       QStringLiteral("check the base URL (https://api.eu-west-1a")}
         << none
-        << QStringList{QStringLiteral("dataset_id: warning"), QStringLiteral("run_configuration.ai_integration_id: warning"),
-                       QStringLiteral("run_configuration.prompt_version_id: warning")};
-    QTest::newRow("404 names one ID")
-        << problem(404, "Not Found", QStringLiteral("Resource not found"),
-                   QStringLiteral("Evaluator RXZhbHVhdG9yOjEzOmFCY0Q= not found"))
-        << context() << QStringLiteral("404 Not Found: Resource not found") << QString() << none << none
-        << QStringList{QStringLiteral("evaluators[1].evaluator_id: warning")};
-    QTest::newRow("404 not from the API") << answer(404, "Not Found", "text/plain", "404 page not found") << context()
-                                          << QStringLiteral("404 Not Found: something this task refers to was not found")
-                                          << QString()
-                                          << QStringList{QStringLiteral("non-JSON page (text/plain)"),
-                                                         QStringLiteral("check the base URL (https://api.eu-west-1a")}
-                                          << none
-                                          << QStringList{QStringLiteral("project_id: warning"),
-                                                         QStringLiteral("evaluators[0].evaluator_id: warning"),
-                                                         QStringLiteral("evaluators[1].evaluator_id: warning")};
+        << QStringList{QStringLiteral("project_id: warning"), QStringLiteral("evaluators[0].evaluator_id: warning"),
+                       QStringLiteral("evaluators[1].evaluator_id: warning")};
 
     // 429
-    QTest::newRow("429 Retry-After")
-        << withRetryAfter(problem(429, "Too Many Requests", QStringLiteral("Rate limit exceeded")), 7) << context()
-        << QStringLiteral("429 Too Many Requests: Rate limit exceeded") << QString()
-        << QStringList{QStringLiteral("Wait 7 seconds")} << none << none;
+    QTest::newRow("429 Retry-After") << withRetryAfter(
+        problem(429, "Too Many Requests", QStringLiteral("Rate limit exceeded")), 7)
+                                     << context() << QStringLiteral("429 Too Many Requests: Rate limit exceeded")
+                                     << QString() << QStringList{QStringLiteral("Wait 7 seconds")} << none << none;
     QTest::newRow("429 bare") << answer(429, "Too Many Requests", {}, {}) << context()
                               << QStringLiteral("429 Too Many Requests: rate limited") << QString()
                               << QStringList{QStringLiteral("Wait a minute")} << none << none;
@@ -305,7 +306,8 @@ void TestResultExplanation::explain_data()
                           "report: a proxy or gateway between here and the API may have failed. It reads: "
                           "\u201C502 Bad Gateway 502 Bad Gateway nginx & friends\u201D")
         << QStringList{notRetried}
-        << QStringList{QStringLiteral("parse"), QStringLiteral("<"), QStringLiteral("color"), QStringLiteral("upstream")}
+        << QStringList{QStringLiteral("parse"), QStringLiteral("<"), QStringLiteral("color"),
+                       QStringLiteral("upstream")}
         << none;
     QTest::newRow("502 html labelled JSON")
         << answer(502, "Bad Gateway", "application/json", kGatewayPage) << context()
@@ -317,15 +319,19 @@ void TestResultExplanation::explain_data()
     ApiResult redirect = answer(307, "Temporary Redirect", {}, {});
     redirect.headers.append({QByteArray("Location"), QByteArray("https://elsewhere.example/v2/tasks")});
     QTest::newRow("307 not followed")
-        << redirect << context() << QStringLiteral("307 Temporary Redirect: the server redirected the request, and it was not followed")
+        << redirect << context()
+        << QStringLiteral("307 Temporary Redirect: the server redirected the request, and it was not followed")
         << QString() << QStringList{QStringLiteral("https://elsewhere.example/v2/tasks"), QStringLiteral("base URL")}
         << none << none;
 
     // No answer
-    QTest::newRow("refused connection")
-        << noAnswer(Outcome::TransportError, QStringLiteral("the server at 127.0.0.1:9 refused the connection"))
-        << context() << QStringLiteral("No answer: the server at 127.0.0.1:9 refused the connection") << QString()
-        << QStringList{QStringLiteral("base URL (https://api.eu-west-1a.arize.com)")} << none << none;
+    QTest::newRow("refused connection") << noAnswer(Outcome::TransportError,
+                                                    QStringLiteral("the server at 127.0.0.1:9 refused the connection"))
+                                        << context()
+                                        << QStringLiteral("No answer: the server at 127.0.0.1:9 refused the connection")
+                                        << QString()
+                                        << QStringList{QStringLiteral("base URL (https://api.eu-west-1a.arize.com)")}
+                                        << none << none;
     QTest::newRow("certificate")
         << noAnswer(Outcome::TransportError,
                     QStringLiteral("the server's certificate was not accepted (The certificate is self-signed, and "
@@ -335,11 +341,11 @@ void TestResultExplanation::explain_data()
                           "untrusted)")
         << QString() << QStringList{QStringLiteral("could not be trusted"), QStringLiteral("API key were not sent")}
         << QStringList{mayExist} << none;
-    QTest::newRow("timed out POST")
-        << noAnswer(Outcome::TimedOut, QStringLiteral("no answer within 30 s")) << context()
-        << QStringLiteral("No answer within 30 s") << QString()
-        << QStringList{mayExist, QStringLiteral("check the task list"), QStringLiteral("raise the timeout")} << none
-        << none;
+    QTest::newRow("timed out POST") << noAnswer(Outcome::TimedOut, QStringLiteral("no answer within 30 s")) << context()
+                                    << QStringLiteral("No answer within 30 s") << QString()
+                                    << QStringList{mayExist, QStringLiteral("check the task list"),
+                                                   QStringLiteral("raise the timeout")}
+                                    << none << none;
     QTest::newRow("timed out GET") << noAnswer(Outcome::TimedOut, QStringLiteral("slow"), "GET") << context()
                                    << QStringLiteral("No answer: slow") << QString() << none << QStringList{mayExist}
                                    << none;
@@ -388,7 +394,7 @@ void TestResultExplanation::casing_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("detail");
     QTest::addColumn<EnumCasing>("sent");
-    QTest::addColumn<int>("switchTo"); // -1: none; else an EnumCasing
+    QTest::addColumn<int>("switchTo");    // -1: none; else an EnumCasing
     QTest::addColumn<QString>("example"); // the value the advice quotes
 
     const int none = -1;
@@ -398,13 +404,16 @@ void TestResultExplanation::casing_data()
         << 422 << QStringLiteral("type: Input should be 'TEMPLATE_EVALUATION', 'CODE_EVALUATION' or 'RUN_EXPERIMENT'")
         << EnumCasing::Lower << upper << QStringLiteral("TEMPLATE_EVALUATION");
     QTest::newRow("lower sent, UPPER allowed")
-        << 400 << QStringLiteral("invalid value for experiment_type; allowed: LLM_GENERATION, TEMPLATE_EVALUATION, AGENT_CALL")
+        << 400
+        << QStringLiteral("invalid value for experiment_type; allowed: LLM_GENERATION, TEMPLATE_EVALUATION, AGENT_CALL")
         << EnumCasing::Lower << upper << QStringLiteral("LLM_GENERATION");
     QTest::newRow("lower sent, expects UPPER, echo of ours")
         << 400 << QStringLiteral("'template_evaluation' is not a valid TaskType; expected TEMPLATE_EVALUATION")
         << EnumCasing::Lower << upper << QStringLiteral("TEMPLATE_EVALUATION");
     QTest::newRow("UPPER sent, lower expected")
-        << 400 << QStringLiteral("unknown experiment_type 'LLM_GENERATION': expected llm_generation, template_evaluation or agent_call")
+        << 400
+        << QStringLiteral(
+               "unknown experiment_type 'LLM_GENERATION': expected llm_generation, template_evaluation or agent_call")
         << EnumCasing::Upper << lower << QStringLiteral("llm_generation");
     QTest::newRow("UPPER sent, quoted lower roles")
         << 422 << QStringLiteral("role: Input should be 'user', 'assistant', 'system' or 'tool'") << EnumCasing::Upper
@@ -426,14 +435,14 @@ void TestResultExplanation::casing_data()
     QTest::newRow("cue in another sentence")
         << 422 << QStringLiteral("Unknown evaluator. run_experiment tasks take a run configuration")
         << EnumCasing::Upper << none << QString();
-    QTest::newRow("unquoted single word") << 400 << QStringLiteral("invalid USER token in the message")
-                                          << EnumCasing::Lower << none << QString();
+    QTest::newRow("unquoted single word")
+        << 400 << QStringLiteral("invalid USER token in the message") << EnumCasing::Lower << none << QString();
     QTest::newRow("unquoted lower word") << 422 << QStringLiteral("the user is not valid for this space")
                                          << EnumCasing::Upper << none << QString();
-    QTest::newRow("409 is not about casing") << 409 << QStringLiteral("expected TEMPLATE_EVALUATION")
-                                             << EnumCasing::Lower << none << QString();
-    QTest::newRow("404 is not about casing") << 404 << QStringLiteral("expected TEMPLATE_EVALUATION")
-                                             << EnumCasing::Lower << none << QString();
+    QTest::newRow("409 is not about casing")
+        << 409 << QStringLiteral("expected TEMPLATE_EVALUATION") << EnumCasing::Lower << none << QString();
+    QTest::newRow("404 is not about casing")
+        << 404 << QStringLiteral("expected TEMPLATE_EVALUATION") << EnumCasing::Lower << none << QString();
 }
 
 void TestResultExplanation::casing()
@@ -454,7 +463,8 @@ void TestResultExplanation::casing()
     const QString wanted = switchTo == int(EnumCasing::Upper) ? QStringLiteral("UPPER") : QStringLiteral("lower");
     QCOMPARE(explanation.headline,
              QStringLiteral("%1: the server expects %2-case enum values")
-                 .arg(status == 400 ? QStringLiteral("400 Bad Request") : QStringLiteral("422 Unprocessable Entity"), wanted));
+                 .arg(status == 400 ? QStringLiteral("400 Bad Request") : QStringLiteral("422 Unprocessable Entity"),
+                      wanted));
     QCOMPARE(explanation.advice.constFirst(), detail);
     const QString used = switchTo == int(EnumCasing::Upper) ? QStringLiteral("lower") : QStringLiteral("UPPER");
     QVERIFY(explanation.advice.size() >= 2);

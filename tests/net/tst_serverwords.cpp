@@ -101,7 +101,8 @@ void TestServerWords::fieldPaths_data()
         {p("run_configuration.messages[1].content")});
     row("relative message path", "messages[0].role: Input should be 'user'", run,
         {p("run_configuration.messages[0].role")});
-    row("bare run-config key", "ai_integration_id is not an AI integration", run, {p("run_configuration.ai_integration_id")});
+    row("bare run-config key", "ai_integration_id is not an AI integration", run,
+        {p("run_configuration.ai_integration_id")});
     row("index beyond the request", "evaluators[5].evaluator_id: missing", project, {p("evaluators")});
     row("bare evaluator key, two evaluators", "evaluator_id is required", project, {p("evaluators")});
     row("bare evaluator key, one evaluator", "evaluator_id is required", dataset, {p("evaluators[0].evaluator_id")});
@@ -140,13 +141,15 @@ void TestServerWords::plainText_data()
     QTest::addColumn<QString>("text");
 
     QTest::newRow("gateway page") << kGatewayPage << QStringLiteral("502 Bad Gateway 502 Bad Gateway nginx & friends");
-    QTest::newRow("plain text") << QByteArray("  upstream\n connect error\t") << QStringLiteral("upstream connect error");
+    QTest::newRow("plain text") << QByteArray("  upstream\n connect error\t")
+                                << QStringLiteral("upstream connect error");
     QTest::newRow("entities") << QByteArray("<p>a &lt;b&gt; &quot;c&quot; &#39;d&#39;&nbsp;e</p>")
                               << QStringLiteral("a <b> \"c\" 'd' e");
     QTest::newRow("empty") << QByteArray() << QString();
     QTest::newRow("only markup") << QByteArray("<html><body></body></html>") << QString();
     const QByteArray words = QByteArray("word ").repeated(60); // 300 characters
-    QTest::newRow("long text cut at a word") << words << QStringLiteral("word ").repeated(40).trimmed() + QStringLiteral("\u2026");
+    QTest::newRow("long text cut at a word")
+        << words << QStringLiteral("word ").repeated(40).trimmed() + QStringLiteral("\u2026");
     const QByteArray letters = QByteArray("x").repeated(300);
     QTest::newRow("long text without spaces") << letters << QString(200, QLatin1Char('x')) + QStringLiteral("\u2026");
 }

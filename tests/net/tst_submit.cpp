@@ -62,13 +62,13 @@ void TestSubmit::outcomes_data()
     QTest::addColumn<QByteArray>("contentType");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("statusLine");
-    QTest::addRow("201 created") << 201 << QByteArray(R"({"id":"T25saW5lVGFzazo0NTpxUndY"})") << QByteArray("application/json")
-                                 << 0 << "201 Created";
+    QTest::addRow("201 created") << 201 << QByteArray(R"({"id":"T25saW5lVGFzazo0NTpxUndY"})")
+                                 << QByteArray("application/json") << 0 << "201 Created";
     QTest::addRow("422 problem")
         << 422 << QByteArray(R"({"status":422,"title":"Unprocessable Entity","detail":"evaluator not found"})")
         << QByteArray("application/problem+json") << 3 << "Unprocessable Entity: evaluator not found";
-    QTest::addRow("502 HTML page") << 502 << QByteArray("<html><body>Bad gateway</body></html>") << QByteArray("text/html")
-                                   << 3 << "502 Bad Gateway";
+    QTest::addRow("502 HTML page") << 502 << QByteArray("<html><body>Bad gateway</body></html>")
+                                   << QByteArray("text/html") << 3 << "502 Bad Gateway";
 }
 
 void TestSubmit::outcomes()

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Sending a task the way the window does: one call at a time, never repeated on its own, a manual
 // retry of exactly what was sent, and a 429 that counts down before Retry may be pressed.
-#include "support/fakehttpserver.h"
 #include "net/tasksubmitter.h"
+#include "support/fakehttpserver.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -41,8 +41,8 @@ ScriptedResponse answer(int status, const QByteArray& body, tc::test::FakeHeader
     ScriptedResponse response;
     response.status = status;
     response.reason = status == 201 ? "Created" : status == 429 ? "Too Many Requests" : "Internal Server Error";
-    headers.append({QByteArray("Content-Type"),
-                    QByteArray(status < 300 ? "application/json" : "application/problem+json")});
+    headers.append(
+        {QByteArray("Content-Type"), QByteArray(status < 300 ? "application/json" : "application/problem+json")});
     response.headers = headers;
     response.body = body;
     return response;

@@ -45,20 +45,20 @@ inline const std::pair<const char*, const char*> kSandboxIds[] = {
     {"$example2", "RGF0YXNldEV4YW1wbGU6NTYwMTpxUndY"},
     {"$hallucinationV1", "RXZhbHVhdG9yVmVyc2lvbjoxOmFCY0Q="},
     {"$hallucinationV2", "RXZhbHVhdG9yVmVyc2lvbjoyOmFCY0Q="},
-    {"$hallucination", "RXZhbHVhdG9yOjEyOmFCY0Q="},  // template: input, output, reference
+    {"$hallucination", "RXZhbHVhdG9yOjEyOmFCY0Q="}, // template: input, output, reference
     {"$toxicityV1", "RXZhbHVhdG9yVmVyc2lvbjo0OmFCY0Q="},
-    {"$toxicity", "RXZhbHVhdG9yOjEzOmFCY0Q="},       // template: input, output
-    {"$answerFormat", "RXZhbHVhdG9yOjE0OmFCY0Q="},   // code: output
-    {"$latency", "RXZhbHVhdG9yOjE1OmFCY0Q="},        // code, Research
-    {"$exp1", "RXhwZXJpbWVudDo3ODpxUndY"},           // "gpt-4o baseline", golden-questions
-    {"$exp2", "RXhwZXJpbWVudDo3OTpxUndY"},           // "claude prompt v2", golden-questions
-    {"$exp3", "RXhwZXJpbWVudDo4MDpxUndY"},           // "jailbreak sweep", adversarial-prompts
+    {"$toxicity", "RXZhbHVhdG9yOjEzOmFCY0Q="},     // template: input, output
+    {"$answerFormat", "RXZhbHVhdG9yOjE0OmFCY0Q="}, // code: output
+    {"$latency", "RXZhbHVhdG9yOjE1OmFCY0Q="},      // code, Research
+    {"$exp1", "RXhwZXJpbWVudDo3ODpxUndY"},         // "gpt-4o baseline", golden-questions
+    {"$exp2", "RXhwZXJpbWVudDo3OTpxUndY"},         // "claude prompt v2", golden-questions
+    {"$exp3", "RXhwZXJpbWVudDo4MDpxUndY"},         // "jailbreak sweep", adversarial-prompts
     {"$openai", "QWlJbnRlZ3JhdGlvbjo3OmFCY0Q="},
     {"$anthropic", "QWlJbnRlZ3JhdGlvbjo4OmFCY0Q="},
-    {"$agent", "SW50ZWdyYXRpb246MjE6YUJjRA=="},      // type AGENT
+    {"$agent", "SW50ZWdyYXRpb246MjE6YUJjRA=="},          // type AGENT
     {"$llmIntegration", "SW50ZWdyYXRpb246MjI6YUJjRA=="}, // type LLM
     {"$user", "VXNlcjoxOm5OYkM="},
-    {"$unknown", "VW5rbm93bjo5OTk6enp6"},            // Unknown:999:zzz, in no list
+    {"$unknown", "VW5rbm93bjo5OTk6enp6"}, // Unknown:999:zzz, in no list
 };
 
 inline QByteArray withIds(QByteArray text)
@@ -67,7 +67,8 @@ inline QByteArray withIds(QByteArray text)
     QList<std::pair<QByteArray, QByteArray>> ids;
     for (const auto& [name, id] : kSandboxIds)
         ids.append({QByteArray(name), QByteArray(id)});
-    std::stable_sort(ids.begin(), ids.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    std::stable_sort(ids.begin(), ids.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     for (const auto& [name, id] : ids)
         text.replace(name, id);
     return text;
@@ -142,12 +143,14 @@ inline QStringList valuesOf(const QJsonArray& items, const QString& key = QStrin
 // Empty when every value of `sent` is in `answer` as is (objects may hold more keys there: the
 // server's own fields, evaluator_name, nulls; lists must have the same length); otherwise the
 // path of the first difference.
-inline QString subsetMismatch(const QJsonValue& sent, const QJsonValue& answer, const QString& path = QStringLiteral("$"))
+inline QString subsetMismatch(const QJsonValue& sent, const QJsonValue& answer,
+                              const QString& path = QStringLiteral("$"))
 {
     if (sent.isObject()) {
         const QJsonObject object = sent.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
-            const QString why = subsetMismatch(it.value(), answer.toObject().value(it.key()), path + QLatin1Char('.') + it.key());
+            const QString why = subsetMismatch(it.value(), answer.toObject().value(it.key()),
+                                               path + QLatin1Char('.') + it.key());
             if (!why.isEmpty())
                 return why;
         }
@@ -205,20 +208,21 @@ inline QString problemMismatch(const SandboxReply& reply, int status, const QStr
     return {};
 }
 
-#define SANDBOX_VERIFY_PROBLEM(reply, status, detailPart)                                                         \
-    do {                                                                                                          \
-        const QString why_ = tc::test::problemMismatch((reply), (status), (detailPart));                          \
-        QVERIFY2(why_.isEmpty(), qPrintable(why_));                                                               \
+#define SANDBOX_VERIFY_PROBLEM(reply, status, detailPart)                                \
+    do {                                                                                 \
+        const QString why_ = tc::test::problemMismatch((reply), (status), (detailPart)); \
+        QVERIFY2(why_.isEmpty(), qPrintable(why_));                                      \
     } while (false)
 
 // Evaluates `reply` once (it is often the call itself).
-#define SANDBOX_VERIFY_STATUS(reply, expected)                                                                    \
-    do {                                                                                                          \
-        const tc::sandbox::SandboxReply reply_ = (reply);                                                         \
-        QVERIFY2(reply_.status == (expected), qPrintable(QStringLiteral("status %1, expected %2: %3")             \
-                                                             .arg(reply_.status)                                  \
-                                                             .arg(expected)                                       \
-                                                             .arg(QString::fromUtf8(reply_.body))));              \
+#define SANDBOX_VERIFY_STATUS(reply, expected)                           \
+    do {                                                                 \
+        const tc::sandbox::SandboxReply reply_ = (reply);                \
+        QVERIFY2(reply_.status == (expected),                            \
+                 qPrintable(QStringLiteral("status %1, expected %2: %3") \
+                                .arg(reply_.status)                      \
+                                .arg(expected)                           \
+                                .arg(QString::fromUtf8(reply_.body))));  \
     } while (false)
 
 // A SandboxApi with the built-in fixtures on a clock that only moves when the test says so.
@@ -235,8 +239,7 @@ struct SandboxHarness
 
     explicit SandboxHarness(const SandboxOptions& options = defaults())
         : api(SandboxCatalog::builtIn(), options, [this] { return now; })
-    {
-    }
+    {}
     SandboxHarness(const SandboxHarness&) = delete; // the clock points at this one
     SandboxHarness& operator=(const SandboxHarness&) = delete;
 

@@ -4,7 +4,6 @@
 // rate limit on a clock the test moves by hand.
 #include "sandboxfixtures.h"
 
-
 #include <QTest>
 
 using namespace tc;
@@ -39,7 +38,8 @@ void TestSandboxApi::authorization_data()
     QTest::newRow("token without Bearer") << token << 401 << QStringLiteral("not valid");
     QTest::newRow("Basic scheme") << QByteArray("Basic " + token) << 401 << QStringLiteral("not valid");
     QTest::newRow("token with a suffix") << QByteArray("Bearer " + token + "x") << 401 << QStringLiteral("not valid");
-    QTest::newRow("a prefix of the token") << QByteArray("Bearer " + token.chopped(1)) << 401 << QStringLiteral("not valid");
+    QTest::newRow("a prefix of the token")
+        << QByteArray("Bearer " + token.chopped(1)) << 401 << QStringLiteral("not valid");
     QTest::newRow("Bearer and nothing") << QByteArray("Bearer ") << 401 << QStringLiteral("not valid");
     QTest::newRow("right token") << QByteArray("Bearer " + token) << 200 << QString();
     // RFC 9110 §11.1: the authentication scheme is case-insensitive.
@@ -167,10 +167,10 @@ void TestSandboxApi::eachTaskKeepsItsCasing()
         return;
     // A list filtered by type finds both casings whichever casing the filter is in.
     for (const QString& type : {QStringLiteral("run_experiment"), QStringLiteral("RUN_EXPERIMENT")}) {
-        const QJsonArray experiments =
-            objectOf(h.get(QStringLiteral("/v2/tasks"), QUrlQuery({{QStringLiteral("type"), type}})))
-                .value(QStringLiteral("tasks"))
-                .toArray();
+        const QJsonArray experiments = objectOf(h.get(QStringLiteral("/v2/tasks"),
+                                                      QUrlQuery({{QStringLiteral("type"), type}})))
+                                           .value(QStringLiteral("tasks"))
+                                           .toArray();
         QCOMPARE(experiments.size(), 6);
     }
 }
@@ -181,7 +181,8 @@ void TestSandboxApi::createRefused_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("detail");
     // Not JSON, or not the schema: 400.
-    QTest::newRow("malformed JSON") << QByteArray("{\n  \"name\": \"x\",,\n}") << 400 << QStringLiteral("line 2, column");
+    QTest::newRow("malformed JSON") << QByteArray("{\n  \"name\": \"x\",,\n}") << 400
+                                    << QStringLiteral("line 2, column");
     QTest::newRow("empty body") << QByteArray() << 400 << QStringLiteral("JSON");
     QTest::newRow("an array") << QByteArray("[]") << 400 << QStringLiteral("JSON");
     QTest::newRow("unknown field") << patched(kProjectEval, R"({"colour":"red"})") << 400 << QStringLiteral("colour");
@@ -189,58 +190,60 @@ void TestSandboxApi::createRefused_data()
         << patched(kProjectEval, R"({"evaluators":[{"evaluator_id":"$hallucination","weight":2}]})") << 400
         << QStringLiteral("weight");
     QTest::newRow("name: 5") << patched(kProjectEval, R"({"name":5})") << 400 << QStringLiteral("name");
-    QTest::newRow("evaluators: {}") << patched(kProjectEval, R"({"evaluators":{}})") << 400 << QStringLiteral("evaluators");
-    QTest::newRow("sampling_rate as text") << patched(kProjectEval, R"({"sampling_rate":"1"})") << 400
-                                           << QStringLiteral("sampling_rate");
+    QTest::newRow("evaluators: {}") << patched(kProjectEval, R"({"evaluators":{}})") << 400
+                                    << QStringLiteral("evaluators");
+    QTest::newRow("sampling_rate as text")
+        << patched(kProjectEval, R"({"sampling_rate":"1"})") << 400 << QStringLiteral("sampling_rate");
     QTest::newRow("system field id") << patched(kProjectEval, R"({"id":"VGFzazox"})") << 400 << QStringLiteral("id");
-    QTest::newRow("system field created_at") << patched(kProjectEval, R"({"created_at":"2026-01-01T00:00:00Z"})")
-                                             << 400 << QStringLiteral("created_at");
+    QTest::newRow("system field created_at")
+        << patched(kProjectEval, R"({"created_at":"2026-01-01T00:00:00Z"})") << 400 << QStringLiteral("created_at");
     QTest::newRow("unknown type") << patched(kProjectEval, R"({"type":"magic"})") << 400 << QStringLiteral("type");
     // Well formed, against the rules: 422.
-    QTest::newRow("no evaluators") << patched(kProjectEval, R"({"evaluators":[]})") << 422 << QStringLiteral("evaluators");
+    QTest::newRow("no evaluators") << patched(kProjectEval, R"({"evaluators":[]})") << 422
+                                   << QStringLiteral("evaluators");
     QTest::newRow("sampling_rate 2") << patched(kProjectEval, R"({"sampling_rate":2})") << 422
                                      << QStringLiteral("sampling_rate");
-    QTest::newRow("project_id and dataset_id") << patched(kProjectEval, R"({"dataset_id":"$dataset"})") << 422
-                                               << QStringLiteral("dataset_id");
-    QTest::newRow("neither project nor dataset") << patched(kProjectEval, R"({"project_id":null})") << 422
-                                                 << QStringLiteral("project_id");
+    QTest::newRow("project_id and dataset_id")
+        << patched(kProjectEval, R"({"dataset_id":"$dataset"})") << 422 << QStringLiteral("dataset_id");
+    QTest::newRow("neither project nor dataset")
+        << patched(kProjectEval, R"({"project_id":null})") << 422 << QStringLiteral("project_id");
     QTest::newRow("no evaluators, UPPER") << patched(kProjectEval, R"({"type":"TEMPLATE_EVALUATION","evaluators":[]})")
                                           << 422 << QStringLiteral("evaluators");
     QTest::newRow("empty name") << patched(kProjectEval, R"({"name":""})") << 422 << QStringLiteral("name");
-    QTest::newRow("duplicate evaluator")
-        << patched(kProjectEval, R"({"evaluators":[{"evaluator_id":"$hallucination"},{"evaluator_id":"$hallucination"}]})")
-        << 422 << QStringLiteral("evaluators[1]");
-    QTest::newRow("dataset task without experiments") << patched(kDatasetEval, R"({"experiment_ids":[]})") << 422
-                                                      << QStringLiteral("experiment_ids");
-    QTest::newRow("run_experiment without run_configuration") << patched(kExperiment, R"({"run_configuration":null})")
-                                                              << 422 << QStringLiteral("run_configuration");
+    QTest::newRow("duplicate evaluator") << patched(
+        kProjectEval, R"({"evaluators":[{"evaluator_id":"$hallucination"},{"evaluator_id":"$hallucination"}]})")
+                                         << 422 << QStringLiteral("evaluators[1]");
+    QTest::newRow("dataset task without experiments")
+        << patched(kDatasetEval, R"({"experiment_ids":[]})") << 422 << QStringLiteral("experiment_ids");
+    QTest::newRow("run_experiment without run_configuration")
+        << patched(kExperiment, R"({"run_configuration":null})") << 422 << QStringLiteral("run_configuration");
     QTest::newRow("run_experiment with evaluators")
         << patched(kExperiment, R"({"evaluators":[{"evaluator_id":"$hallucination"}]})") << 422
         << QStringLiteral("evaluators");
-    QTest::newRow("evaluator_version_id of another evaluator")
-        << patched(kProjectEval, R"({"evaluators":[{"evaluator_id":"$hallucination","evaluator_version_id":"$toxicityV1"}]})")
-        << 422 << QStringLiteral("evaluator_version_id");
-    QTest::newRow("experiment of another dataset") << patched(kDatasetEval, R"({"experiment_ids":["$exp3"]})") << 422
-                                                   << QStringLiteral("experiment_ids[0]");
+    QTest::newRow("evaluator_version_id of another evaluator") << patched(
+        kProjectEval, R"({"evaluators":[{"evaluator_id":"$hallucination","evaluator_version_id":"$toxicityV1"}]})")
+                                                               << 422 << QStringLiteral("evaluator_version_id");
+    QTest::newRow("experiment of another dataset")
+        << patched(kDatasetEval, R"({"experiment_ids":["$exp3"]})") << 422 << QStringLiteral("experiment_ids[0]");
     // Well formed, naming something that is not there: 404.
-    QTest::newRow("unknown project, UPPER") << patched(kProjectEval, R"({"type":"TEMPLATE_EVALUATION","project_id":"$unknown"})")
-                                            << 404 << QStringLiteral("project_id");
+    QTest::newRow("unknown project, UPPER")
+        << patched(kProjectEval, R"({"type":"TEMPLATE_EVALUATION","project_id":"$unknown"})") << 404
+        << QStringLiteral("project_id");
     QTest::newRow("unknown project") << patched(kProjectEval, R"({"project_id":"$unknown"})") << 404
                                      << QStringLiteral("project_id");
     QTest::newRow("unknown dataset") << patched(kDatasetEval, R"({"dataset_id":"$unknown"})") << 404
                                      << QStringLiteral("dataset_id");
-    QTest::newRow("unknown evaluator")
-        << patched(kProjectEval, R"({"evaluators":[{"evaluator_id":"$hallucination"},{"evaluator_id":"$unknown"}]})")
-        << 404 << QStringLiteral("evaluators[1].evaluator_id");
+    QTest::newRow("unknown evaluator") << patched(
+        kProjectEval, R"({"evaluators":[{"evaluator_id":"$hallucination"},{"evaluator_id":"$unknown"}]})")
+                                       << 404 << QStringLiteral("evaluators[1].evaluator_id");
     QTest::newRow("unknown experiment") << patched(kDatasetEval, R"({"experiment_ids":["$exp1","$unknown"]})") << 404
                                         << QStringLiteral("experiment_ids[1]");
     QTest::newRow("unknown AI integration")
         << patched(kExperiment, R"({"run_configuration":{"ai_integration_id":"$unknown"}})") << 404
         << QStringLiteral("ai_integration_id");
-    QTest::newRow("unknown agent integration")
-        << withIds(readExample(QStringLiteral("run-experiment-agent-call.json"))
-                       .replace("SW50ZWdyYXRpb246MjE6YUJjRA==", "$unknown"))
-        << 404 << QStringLiteral("integration_id");
+    QTest::newRow("unknown agent integration") << withIds(readExample(QStringLiteral("run-experiment-agent-call.json"))
+                                                              .replace("SW50ZWdyYXRpb246MjE6YUJjRA==", "$unknown"))
+                                               << 404 << QStringLiteral("integration_id");
 }
 
 void TestSandboxApi::createRefused()

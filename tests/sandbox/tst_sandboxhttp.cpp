@@ -2,11 +2,10 @@
 // The sandbox over real HTTP on 127.0.0.1, through the app's own client (ApiClient, PageWalker):
 // every task operation, a run polled to its end, every error status as a problem the client
 // reads, the request log without the token, and a socket bound to the loopback only.
-#include "sandboxfixtures.h"
-
 #include "net/apiclient.h"
 #include "net/pagewalker.h"
 #include "sandbox/sandboxserver.h"
+#include "sandboxfixtures.h"
 
 #include <QHostAddress>
 #include <QNetworkAccessManager>
@@ -51,8 +50,8 @@ struct Peer
         std::optional<ApiResult> result;
         ApiCall* pending = client.send(method, path, query, requestBody);
         QSignalSpy finished(pending, &ApiCall::destroyed); // it deletes itself after finished()
-        const QMetaObject::Connection done =
-            QObject::connect(pending, &ApiCall::finished, pending, [&result](const ApiResult& r) { result = r; });
+        const QMetaObject::Connection done = QObject::connect(pending, &ApiCall::finished, pending,
+                                                              [&result](const ApiResult& r) { result = r; });
         if (!finished.wait(10'000) && !result) {
             QObject::disconnect(done);
             pending->cancel();
@@ -87,10 +86,10 @@ QString describe(const ApiResult& result)
 }
 
 // Evaluates `result` once (it is often the call itself).
-#define VERIFY_RESULT(result, expected)                                                                           \
-    do {                                                                                                          \
-        const tc::ApiResult result_ = (result);                                                                   \
-        QVERIFY2(result_.status == (expected), qPrintable(describe(result_)));                                    \
+#define VERIFY_RESULT(result, expected)                                        \
+    do {                                                                       \
+        const tc::ApiResult result_ = (result);                                \
+        QVERIFY2(result_.status == (expected), qPrintable(describe(result_))); \
     } while (false)
 
 } // namespace
@@ -207,7 +206,8 @@ void TestSandboxHttp::listAcrossPages()
                         QUrlQuery({{QStringLiteral("dataset_id"), sandboxId("$dataset")}}), QStringLiteral("tasks"));
     filtered.setPageSize(50);
     int count = 0;
-    connect(&filtered, &PageWalker::pageReceived, &filtered, [&](const QJsonArray& items, int) { count += int(items.size()); });
+    connect(&filtered, &PageWalker::pageReceived, &filtered,
+            [&](const QJsonArray& items, int) { count += int(items.size()); });
     QSignalSpy filteredDone(&filtered, &PageWalker::finished);
     filtered.start();
     QVERIFY(filteredDone.wait(20'000));
@@ -254,14 +254,16 @@ void TestSandboxHttp::runToCompletion_data()
     QTest::addColumn<QByteArray>("trigger");
     QTest::addColumn<QString>("finalStatus");
     QTest::newRow("dataset evaluation") << body(kDatasetEval) << QByteArray() << QStringLiteral("completed");
-    QTest::newRow("project evaluation, UPPER") << upperCased(body(kProjectEval))
-                                               << QByteArray(R"({"data_start_time":"2026-01-01T00:00:00Z","data_end_time":"2026-01-08T00:00:00Z"})")
-                                               << QStringLiteral("COMPLETED");
+    QTest::newRow("project evaluation, UPPER")
+        << upperCased(body(kProjectEval))
+        << QByteArray(R"({"data_start_time":"2026-01-01T00:00:00Z","data_end_time":"2026-01-08T00:00:00Z"})")
+        << QStringLiteral("COMPLETED");
     QTest::newRow("run_experiment") << body(kExperiment) << QByteArray(R"({"experiment_name":"Over HTTP"})")
                                     << QStringLiteral("completed");
-    QTest::newRow("fail_me") << patched(kProjectEval, R"({"query_filter":"fail_me = 1"})")
-                             << QByteArray(R"({"data_start_time":"2026-01-01T00:00:00Z","data_end_time":"2026-01-02T00:00:00Z"})")
-                             << QStringLiteral("failed");
+    QTest::newRow("fail_me")
+        << patched(kProjectEval, R"({"query_filter":"fail_me = 1"})")
+        << QByteArray(R"({"data_start_time":"2026-01-01T00:00:00Z","data_end_time":"2026-01-02T00:00:00Z"})")
+        << QStringLiteral("failed");
 }
 
 void TestSandboxHttp::runToCompletion()
@@ -281,10 +283,11 @@ void TestSandboxHttp::runToCompletion()
     // Poll as a client would: GET until the run reaches a terminal status.
     const QString runPath = QStringLiteral("/v2/task-runs/") + run.id;
     QJsonObject last;
-    QTRY_VERIFY_WITH_TIMEOUT((last = Peer::objectOfBody(peer.call("GET", runPath)),
-                              isTerminal(parseTaskRunStatus(last.value(QStringLiteral("status")).toString())
-                                             .value_or(TaskRunStatus::Pending))),
-                             10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (last = Peer::objectOfBody(peer.call("GET", runPath)),
+         isTerminal(
+             parseTaskRunStatus(last.value(QStringLiteral("status")).toString()).value_or(TaskRunStatus::Pending))),
+        10'000);
     QCOMPARE(last.value(QStringLiteral("status")).toString(), finalStatus);
     const Decoded<TaskRun> finished = readTaskRun(last);
     QVERIFY(finished.ok());
@@ -316,24 +319,27 @@ void TestSandboxHttp::errorsAreProblems_data()
                                         << kToken << 400;
     QTest::newRow("400 unknown field") << QByteArray("POST") << QStringLiteral("/v2/tasks")
                                        << patched(kProjectEval, R"({"colour":"red"})") << kToken << 400;
-    QTest::newRow("400 bad limit") << QByteArray("GET") << QStringLiteral("/v2/tasks?limit=0") << QByteArray() << kToken << 400;
+    QTest::newRow("400 bad limit") << QByteArray("GET") << QStringLiteral("/v2/tasks?limit=0") << QByteArray() << kToken
+                                   << 400;
     QTest::newRow("401 wrong key") << QByteArray("GET") << QStringLiteral("/v2/tasks") << QByteArray()
                                    << QStringLiteral("not-the-key") << 401;
     QTest::newRow("401 no key") << QByteArray("GET") << QStringLiteral("/v2/tasks") << QByteArray() << QString() << 401;
     QTest::newRow("404 unknown task") << QByteArray("GET") << QStringLiteral("/v2/tasks/") + sandboxId("$unknown")
                                       << QByteArray() << kToken << 404;
-    QTest::newRow("404 unknown path") << QByteArray("GET") << QStringLiteral("/v2/nothing") << QByteArray() << kToken << 404;
+    QTest::newRow("404 unknown path") << QByteArray("GET") << QStringLiteral("/v2/nothing") << QByteArray() << kToken
+                                      << 404;
     QTest::newRow("404 unknown project") << QByteArray("POST") << QStringLiteral("/v2/tasks")
                                          << patched(kProjectEval, R"({"project_id":"$unknown"})") << kToken << 404;
     QTest::newRow("405 PUT") << QByteArray("PUT") << QStringLiteral("/v2/tasks") << QByteArray("{}") << kToken << 405;
-    QTest::newRow("405 DELETE a list") << QByteArray("DELETE") << QStringLiteral("/v2/projects") << QByteArray() << kToken
-                                       << 405;
-    QTest::newRow("409 duplicate experiment name") << QByteArray("POST") << QStringLiteral("/v2/tasks/$task/trigger")
-                                                   << QByteArray(R"({"experiment_name":"gpt-4o baseline"})") << kToken << 409;
+    QTest::newRow("405 DELETE a list") << QByteArray("DELETE") << QStringLiteral("/v2/projects") << QByteArray()
+                                       << kToken << 405;
+    QTest::newRow("409 duplicate experiment name")
+        << QByteArray("POST") << QStringLiteral("/v2/tasks/$task/trigger")
+        << QByteArray(R"({"experiment_name":"gpt-4o baseline"})") << kToken << 409;
     QTest::newRow("422 no evaluators") << QByteArray("POST") << QStringLiteral("/v2/tasks")
                                        << patched(kProjectEval, R"({"evaluators":[]})") << kToken << 422;
-    QTest::newRow("422 PATCH name empty") << QByteArray("PATCH") << QStringLiteral("/v2/tasks/$task")
-                                          << QByteArray(R"({"name":""})") << kToken << 422;
+    QTest::newRow("422 PATCH name empty")
+        << QByteArray("PATCH") << QStringLiteral("/v2/tasks/$task") << QByteArray(R"({"name":""})") << kToken << 422;
 }
 
 void TestSandboxHttp::errorsAreProblems()

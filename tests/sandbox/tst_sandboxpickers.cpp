@@ -116,22 +116,25 @@ void TestSandboxPickers::listRefused_data()
     QTest::addColumn<QString>("query");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("detail");
-    QTest::newRow("integrations without type") << QStringLiteral("/v2/integrations") << QString() << 400 << QStringLiteral("type");
-    QTest::newRow("integrations of an unknown type") << QStringLiteral("/v2/integrations") << QStringLiteral("type=MCP") << 400
-                                                     << QStringLiteral("type");
+    QTest::newRow("integrations without type")
+        << QStringLiteral("/v2/integrations") << QString() << 400 << QStringLiteral("type");
+    QTest::newRow("integrations of an unknown type")
+        << QStringLiteral("/v2/integrations") << QStringLiteral("type=MCP") << 400 << QStringLiteral("type");
     QTest::newRow("unknown space_id") << QStringLiteral("/v2/projects") << QStringLiteral("space_id=$unknown") << 404
                                       << QStringLiteral("space_id");
-    QTest::newRow("unknown dataset_id") << QStringLiteral("/v2/experiments") << QStringLiteral("dataset_id=$unknown") << 404
-                                        << QStringLiteral("dataset_id");
-    QTest::newRow("experiments by space and dataset") << QStringLiteral("/v2/experiments")
-                                                      << QStringLiteral("space_id=$space1&dataset_id=$dataset") << 400
-                                                      << QStringLiteral("dataset_id");
-    QTest::newRow("limit 0") << QStringLiteral("/v2/datasets") << QStringLiteral("limit=0") << 400 << QStringLiteral("limit");
-    QTest::newRow("limit 101") << QStringLiteral("/v2/evaluators") << QStringLiteral("limit=101") << 400 << QStringLiteral("limit");
+    QTest::newRow("unknown dataset_id") << QStringLiteral("/v2/experiments") << QStringLiteral("dataset_id=$unknown")
+                                        << 404 << QStringLiteral("dataset_id");
+    QTest::newRow("experiments by space and dataset")
+        << QStringLiteral("/v2/experiments") << QStringLiteral("space_id=$space1&dataset_id=$dataset") << 400
+        << QStringLiteral("dataset_id");
+    QTest::newRow("limit 0") << QStringLiteral("/v2/datasets") << QStringLiteral("limit=0") << 400
+                             << QStringLiteral("limit");
+    QTest::newRow("limit 101") << QStringLiteral("/v2/evaluators") << QStringLiteral("limit=101") << 400
+                               << QStringLiteral("limit");
     QTest::newRow("forged cursor") << QStringLiteral("/v2/spaces") << QStringLiteral("cursor=Zm9yZ2Vk") << 400
                                    << QStringLiteral("cursor");
-    QTest::newRow("cursor of the task list") << QStringLiteral("/v2/projects") << QStringLiteral("cursor=dGFza3M6MQ") << 400
-                                             << QStringLiteral("cursor");
+    QTest::newRow("cursor of the task list")
+        << QStringLiteral("/v2/projects") << QStringLiteral("cursor=dGFza3M6MQ") << 400 << QStringLiteral("cursor");
 }
 
 void TestSandboxPickers::listRefused()
@@ -152,30 +155,35 @@ void TestSandboxPickers::itemShapes_data()
     QTest::addColumn<QStringList>("hidden"); // the fixtures' own fields, never served in a list
     const QStringList none;
     QTest::newRow("spaces") << QStringLiteral("/v2/spaces") << QStringLiteral("Space")
-                            << QStringList{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("created_at")} << none;
+                            << QStringList{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("created_at")}
+                            << none;
     QTest::newRow("projects") << QStringLiteral("/v2/projects") << QStringLiteral("Model")
                               << QStringList{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("space_id"),
                                              QStringLiteral("created_at")}
                               << none;
     QTest::newRow("datasets") << QStringLiteral("/v2/datasets") << QStringLiteral("Dataset")
-                              << QStringList{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("space_id"),
-                                             QStringLiteral("created_at"), QStringLiteral("updated_at"),
-                                             QStringLiteral("versions")}
+                              << QStringList{QStringLiteral("id"),         QStringLiteral("name"),
+                                             QStringLiteral("space_id"),   QStringLiteral("created_at"),
+                                             QStringLiteral("updated_at"), QStringLiteral("versions")}
                               << QStringList{QStringLiteral("examples")};
     QTest::newRow("experiments") << QStringLiteral("/v2/experiments") << QStringLiteral("Experiment")
-                                 << QStringList{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("dataset_id"),
-                                                QStringLiteral("dataset_version_id"), QStringLiteral("created_at"),
-                                                QStringLiteral("updated_at")}
+                                 << QStringList{QStringLiteral("id"),         QStringLiteral("name"),
+                                                QStringLiteral("dataset_id"), QStringLiteral("dataset_version_id"),
+                                                QStringLiteral("created_at"), QStringLiteral("updated_at")}
                                  << none;
     QTest::newRow("evaluators") << QStringLiteral("/v2/evaluators") << QStringLiteral("Evaluator")
-                                << QStringList{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("type"),
-                                               QStringLiteral("space_id"), QStringLiteral("created_at"),
-                                               QStringLiteral("updated_at"), QStringLiteral("created_by_user_id")}
+                                << QStringList{QStringLiteral("id"),
+                                               QStringLiteral("name"),
+                                               QStringLiteral("type"),
+                                               QStringLiteral("space_id"),
+                                               QStringLiteral("created_at"),
+                                               QStringLiteral("updated_at"),
+                                               QStringLiteral("created_by_user_id")}
                                 << QStringList{QStringLiteral("versions"), QStringLiteral("template_variables"),
                                                QStringLiteral("variables")};
     QTest::newRow("ai-integrations") << QStringLiteral("/v2/ai-integrations") << QStringLiteral("AiIntegration")
-                                     << QStringList{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("provider"),
-                                                    QStringLiteral("has_api_key")}
+                                     << QStringList{QStringLiteral("id"), QStringLiteral("name"),
+                                                    QStringLiteral("provider"), QStringLiteral("has_api_key")}
                                      << none;
     QTest::newRow("integrations") << QStringLiteral("/v2/integrations?type=AGENT") << QStringLiteral("Integration")
                                   << QStringList{QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("name"),
@@ -200,17 +208,19 @@ void TestSandboxPickers::itemShapes()
     for (const QJsonValue& value : items) {
         const QJsonObject item = value.toObject();
         for (const QString& field : required)
-            QVERIFY2(item.contains(field), qPrintable(field + QStringLiteral(" missing: ") + QString::fromUtf8(compact(item))));
+            QVERIFY2(item.contains(field),
+                     qPrintable(field + QStringLiteral(" missing: ") + QString::fromUtf8(compact(item))));
         for (const QString& field : hidden)
             QVERIFY2(!item.contains(field), qPrintable(field));
-        QVERIFY2(isArizeId(item.value(QStringLiteral("id")).toString(), idType), qPrintable(item.value(QStringLiteral("id")).toString()));
+        QVERIFY2(isArizeId(item.value(QStringLiteral("id")).toString(), idType),
+                 qPrintable(item.value(QStringLiteral("id")).toString()));
         for (const QString& stamp : {QStringLiteral("created_at"), QStringLiteral("updated_at")})
             QVERIFY(!item.contains(stamp) || isTimestamp(item.value(stamp)));
     }
     if (key == QLatin1String("integrations")) {
         const QJsonObject config = items.at(0).toObject().value(QStringLiteral("config")).toObject();
-        for (const QString& field : {QStringLiteral("endpoint"), QStringLiteral("has_headers"), QStringLiteral("input_schema"),
-                                     QStringLiteral("request_presets")})
+        for (const QString& field : {QStringLiteral("endpoint"), QStringLiteral("has_headers"),
+                                     QStringLiteral("input_schema"), QStringLiteral("request_presets")})
             QVERIFY2(config.contains(field), qPrintable(field));
     }
     if (key == QLatin1String("datasets")) {
@@ -237,8 +247,8 @@ void TestSandboxPickers::pickerPagination()
     QCOMPARE(valuesOf(rest.value(QStringLiteral("projects")).toArray()), QStringList{QStringLiteral("rag-playground")});
     QCOMPARE(rest.value(QStringLiteral("pagination")).toObject().value(QStringLiteral("has_more")), QJsonValue(false));
     // A picker's cursor is its own: the evaluators list refuses the projects list's.
-    SANDBOX_VERIFY_PROBLEM(h.get(QStringLiteral("/v2/evaluators"), QUrlQuery({{QStringLiteral("cursor"), cursor}})), 400,
-                           QStringLiteral("cursor"));
+    SANDBOX_VERIFY_PROBLEM(h.get(QStringLiteral("/v2/evaluators"), QUrlQuery({{QStringLiteral("cursor"), cursor}})),
+                           400, QStringLiteral("cursor"));
 }
 
 void TestSandboxPickers::evaluatorDetail_data()
@@ -248,11 +258,14 @@ void TestSandboxPickers::evaluatorDetail_data()
     QTest::addColumn<QString>("config");
     QTest::addColumn<QStringList>("variables");
     QTest::addColumn<QString>("versionId");
-    QTest::newRow("template") << sandboxId("$hallucination") << QStringLiteral("TEMPLATE") << QStringLiteral("template_config")
-                              << QStringList{QStringLiteral("input"), QStringLiteral("output"), QStringLiteral("reference")}
+    QTest::newRow("template") << sandboxId("$hallucination") << QStringLiteral("TEMPLATE")
+                              << QStringLiteral("template_config")
+                              << QStringList{QStringLiteral("input"), QStringLiteral("output"),
+                                             QStringLiteral("reference")}
                               << sandboxId("$hallucinationV2");
     QTest::newRow("code") << sandboxId("$answerFormat") << QStringLiteral("CODE") << QStringLiteral("code_config")
-                          << QStringList{QStringLiteral("output")} << QStringLiteral("RXZhbHVhdG9yVmVyc2lvbjozOmFCY0Q=");
+                          << QStringList{QStringLiteral("output")}
+                          << QStringLiteral("RXZhbHVhdG9yVmVyc2lvbjozOmFCY0Q=");
 }
 
 void TestSandboxPickers::evaluatorDetail()
@@ -268,7 +281,8 @@ void TestSandboxPickers::evaluatorDetail()
     const QJsonObject evaluator = objectOf(reply);
     QCOMPARE(evaluator.value(QStringLiteral("id")).toString(), id);
     QCOMPARE(evaluator.value(QStringLiteral("type")).toString(), type);
-    QVERIFY(!evaluator.contains(QStringLiteral("template_variables")) && !evaluator.contains(QStringLiteral("variables")));
+    QVERIFY(!evaluator.contains(QStringLiteral("template_variables"))
+            && !evaluator.contains(QStringLiteral("variables")));
     const QJsonObject version = evaluator.value(QStringLiteral("version")).toObject();
     QCOMPARE(version.value(QStringLiteral("id")).toString(), versionId); // the latest
     QCOMPARE(version.value(QStringLiteral("type")).toString(), type);
@@ -283,7 +297,8 @@ void TestSandboxPickers::evaluatorDetail()
             QVERIFY2(text.contains(QLatin1Char('{') + variable + QLatin1Char('}')), qPrintable(text));
         QVERIFY(settings.value(QStringLiteral("include_explanations")).isBool());
     }
-    SANDBOX_VERIFY_PROBLEM(h.get(QStringLiteral("/v2/evaluators/") + sandboxId("$unknown")), 404, sandboxId("$unknown"));
+    SANDBOX_VERIFY_PROBLEM(h.get(QStringLiteral("/v2/evaluators/") + sandboxId("$unknown")), 404,
+                           sandboxId("$unknown"));
 }
 
 void TestSandboxPickers::evaluatorDetailOfAVersion()
@@ -310,7 +325,8 @@ void TestSandboxPickers::datasetDetail()
              (QStringList{sandboxId("$datasetV1"), sandboxId("$datasetV2")}));
     QVERIFY(!dataset.contains(QStringLiteral("examples")));
     SANDBOX_VERIFY_PROBLEM(h.get(QStringLiteral("/v2/datasets/") + sandboxId("$unknown")), 404, sandboxId("$unknown"));
-    SANDBOX_VERIFY_PROBLEM(h.get(QStringLiteral("/v2/datasets/") + sandboxId("$project")), 404, QStringLiteral("dataset"));
+    SANDBOX_VERIFY_PROBLEM(h.get(QStringLiteral("/v2/datasets/") + sandboxId("$project")), 404,
+                           QStringLiteral("dataset"));
 }
 
 void TestSandboxPickers::datasetExamples()

@@ -71,61 +71,90 @@ void TestSandboxRuns::trigger_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("detail"); // for errors
     const QByteArray project = body(kProjectEval), dataset = body(kDatasetEval), experiment = body(kExperiment);
-    const auto row = [](const char* name, const QByteArray& task, const char* trigger, int status, const char* detail = "") {
+    const auto row = [](const char* name, const QByteArray& task, const char* trigger, int status,
+                        const char* detail = "") {
         QTest::newRow(name) << task << body(trigger) << status << QString::fromLatin1(detail);
     };
     // Project-based evaluation tasks: a data window of at most 30 days, a start on the first run.
-    row("project: 7-day window", project, R"({"data_start_time":"2026-11-13T10:00:00Z","data_end_time":"2026-11-20T10:00:00Z"})", 201);
-    row("project: the spec's example", project, R"({"data_start_time":"2026-03-01T00:00:00Z","data_end_time":"2026-03-07T00:00:00Z","max_spans":5000,"override_evaluations":false})", 201);
+    row("project: 7-day window", project,
+        R"({"data_start_time":"2026-11-13T10:00:00Z","data_end_time":"2026-11-20T10:00:00Z"})", 201);
+    row("project: the spec's example", project,
+        R"({"data_start_time":"2026-03-01T00:00:00Z","data_end_time":"2026-03-07T00:00:00Z","max_spans":5000,"override_evaluations":false})",
+        201);
     row("project: start only, end is now", project, R"({"data_start_time":"2026-11-19T00:00:00Z"})", 201);
     row("project: exactly 30 days", project, R"({"data_start_time":"2026-10-21T10:00:00Z"})", 201);
     row("project: first run without a start", project, "{}", 422, "data_start_time");
     row("project: first run, no body", project, "", 422, "data_start_time");
     row("project: 30 days and a second", project, R"({"data_start_time":"2026-10-21T09:59:59Z"})", 422, "30 days");
-    row("project: 31 days", project, R"({"data_start_time":"2026-10-01T00:00:00Z","data_end_time":"2026-11-01T00:00:00Z"})", 422, "30 days");
-    row("project: start after end", project, R"({"data_start_time":"2026-11-10T00:00:00Z","data_end_time":"2026-11-09T00:00:00Z"})", 422, "before");
-    row("project: start equals end", project, R"({"data_start_time":"2026-11-10T00:00:00Z","data_end_time":"2026-11-10T00:00:00Z"})", 422, "before");
+    row("project: 31 days", project,
+        R"({"data_start_time":"2026-10-01T00:00:00Z","data_end_time":"2026-11-01T00:00:00Z"})", 422, "30 days");
+    row("project: start after end", project,
+        R"({"data_start_time":"2026-11-10T00:00:00Z","data_end_time":"2026-11-09T00:00:00Z"})", 422, "before");
+    row("project: start equals end", project,
+        R"({"data_start_time":"2026-11-10T00:00:00Z","data_end_time":"2026-11-10T00:00:00Z"})", 422, "before");
     row("project: start after now", project, R"({"data_start_time":"2026-11-21T00:00:00Z"})", 422, "before");
     row("project: start not a date", project, R"({"data_start_time":"yesterday"})", 400, "data_start_time");
-    row("project: experiment_ids is dataset-only", project, R"({"data_start_time":"2026-11-19T00:00:00Z","experiment_ids":["$exp1"]})", 400, "experiment_ids");
-    row("project: experiment_name is run_experiment-only", project, R"({"experiment_name":"x"})", 400, "experiment_name");
-    row("project: max_spans 0", project, R"({"data_start_time":"2026-11-19T00:00:00Z","max_spans":0})", 400, "max_spans");
-    row("project: max_spans 1.5", project, R"({"data_start_time":"2026-11-19T00:00:00Z","max_spans":1.5})", 400, "max_spans");
-    row("project: override_evaluations as text", project, R"({"data_start_time":"2026-11-19T00:00:00Z","override_evaluations":"yes"})", 400, "override_evaluations");
+    row("project: experiment_ids is dataset-only", project,
+        R"({"data_start_time":"2026-11-19T00:00:00Z","experiment_ids":["$exp1"]})", 400, "experiment_ids");
+    row("project: experiment_name is run_experiment-only", project, R"({"experiment_name":"x"})", 400,
+        "experiment_name");
+    row("project: max_spans 0", project, R"({"data_start_time":"2026-11-19T00:00:00Z","max_spans":0})", 400,
+        "max_spans");
+    row("project: max_spans 1.5", project, R"({"data_start_time":"2026-11-19T00:00:00Z","max_spans":1.5})", 400,
+        "max_spans");
+    row("project: override_evaluations as text", project,
+        R"({"data_start_time":"2026-11-19T00:00:00Z","override_evaluations":"yes"})", 400, "override_evaluations");
     row("project: malformed JSON", project, "{\"max_spans\":}", 400, "line 1");
     row("project: a list", project, "[]", 400, "JSON");
     // Dataset-based evaluation tasks: no window; experiment_ids of the dataset.
     row("dataset: empty body", dataset, "", 201);
     row("dataset: {}", dataset, "{}", 201);
-    row("dataset: experiment_ids, max_spans, override", dataset, R"({"experiment_ids":["$exp2"],"max_spans":100,"override_evaluations":true})", 201);
-    row("dataset: data_start_time not applicable", dataset, R"({"data_start_time":"2026-11-19T00:00:00Z"})", 400, "data_start_time");
-    row("dataset: data_end_time not applicable", dataset, R"({"data_end_time":"2026-11-19T00:00:00Z"})", 400, "data_end_time");
+    row("dataset: experiment_ids, max_spans, override", dataset,
+        R"({"experiment_ids":["$exp2"],"max_spans":100,"override_evaluations":true})", 201);
+    row("dataset: data_start_time not applicable", dataset, R"({"data_start_time":"2026-11-19T00:00:00Z"})", 400,
+        "data_start_time");
+    row("dataset: data_end_time not applicable", dataset, R"({"data_end_time":"2026-11-19T00:00:00Z"})", 400,
+        "data_end_time");
     row("dataset: unknown experiment", dataset, R"({"experiment_ids":["$unknown"]})", 404, "experiment");
     row("dataset: experiment_ids not a list", dataset, R"({"experiment_ids":"$exp1"})", 400, "experiment_ids");
     row("dataset: experiment of another dataset", dataset, R"({"experiment_ids":["$exp3"]})", 422, "experiment");
     row("dataset: experiment_name", dataset, R"({"experiment_name":"x"})", 400, "experiment_name");
     // run_experiment tasks: a unique experiment_name, examples chosen one way at most.
-    row("experiment: the spec's valid example", experiment, R"({"experiment_name":"GPT-4o Baseline v2","max_examples":50})", 201);
-    row("experiment: every field", experiment, R"({"experiment_name":"all","dataset_version_id":"$datasetV1","example_ids":["$example1","$example2"],"tracing_metadata":{"team":"qa"},"evaluation_task_ids":[]})", 201);
+    row("experiment: the spec's valid example", experiment,
+        R"({"experiment_name":"GPT-4o Baseline v2","max_examples":50})", 201);
+    row("experiment: every field", experiment,
+        R"({"experiment_name":"all","dataset_version_id":"$datasetV1","example_ids":["$example1","$example2"],"tracing_metadata":{"team":"qa"},"evaluation_task_ids":[]})",
+        201);
     row("experiment: a name another dataset has", experiment, R"({"experiment_name":"jailbreak sweep"})", 201);
     row("experiment: the spec's invalid example", experiment, R"({"max_examples":50})", 400, "experiment_name");
     row("experiment: no body", experiment, "", 400, "experiment_name");
     row("experiment: blank name", experiment, R"({"experiment_name":"  "})", 400, "experiment_name");
     row("experiment: name 5", experiment, R"({"experiment_name":5})", 400, "experiment_name");
-    row("experiment: example_ids and max_examples", experiment, R"({"experiment_name":"x","example_ids":["$example1"],"max_examples":1})", 422, "mutually exclusive");
+    row("experiment: example_ids and max_examples", experiment,
+        R"({"experiment_name":"x","example_ids":["$example1"],"max_examples":1})", 422, "mutually exclusive");
     row("experiment: max_examples 0", experiment, R"({"experiment_name":"x","max_examples":0})", 400, "max_examples");
-    row("experiment: example_ids of numbers", experiment, R"({"experiment_name":"x","example_ids":[1]})", 400, "example_ids");
-    row("experiment: unknown example", experiment, R"({"experiment_name":"x","example_ids":["$unknown"]})", 404, "example_ids");
-    row("experiment: example of another dataset", experiment, R"({"experiment_name":"x","example_ids":["RGF0YXNldEV4YW1wbGU6NTcwMDpxUndY"]})", 404, "example_ids");
-    row("experiment: unknown dataset version", experiment, R"({"experiment_name":"x","dataset_version_id":"$unknown"})", 404, "dataset_version_id");
-    row("experiment: version of another dataset", experiment, R"({"experiment_name":"x","dataset_version_id":"RGF0YXNldFZlcnNpb246NTcwOnFSd1g="})", 404, "dataset_version_id");
-    row("experiment: tracing_metadata of numbers", experiment, R"({"experiment_name":"x","tracing_metadata":{"a":1}})", 400, "tracing_metadata");
-    row("experiment: unknown evaluation task", experiment, R"({"experiment_name":"x","evaluation_task_ids":["$unknown"]})", 404, "evaluation_task_ids");
-    for (const char* field : {"data_start_time", "data_end_time", "max_spans", "override_evaluations", "experiment_ids"})
+    row("experiment: example_ids of numbers", experiment, R"({"experiment_name":"x","example_ids":[1]})", 400,
+        "example_ids");
+    row("experiment: unknown example", experiment, R"({"experiment_name":"x","example_ids":["$unknown"]})", 404,
+        "example_ids");
+    row("experiment: example of another dataset", experiment,
+        R"({"experiment_name":"x","example_ids":["RGF0YXNldEV4YW1wbGU6NTcwMDpxUndY"]})", 404, "example_ids");
+    row("experiment: unknown dataset version", experiment, R"({"experiment_name":"x","dataset_version_id":"$unknown"})",
+        404, "dataset_version_id");
+    row("experiment: version of another dataset", experiment,
+        R"({"experiment_name":"x","dataset_version_id":"RGF0YXNldFZlcnNpb246NTcwOnFSd1g="})", 404,
+        "dataset_version_id");
+    row("experiment: tracing_metadata of numbers", experiment, R"({"experiment_name":"x","tracing_metadata":{"a":1}})",
+        400, "tracing_metadata");
+    row("experiment: unknown evaluation task", experiment,
+        R"({"experiment_name":"x","evaluation_task_ids":["$unknown"]})", 404, "evaluation_task_ids");
+    for (const char* field :
+         {"data_start_time", "data_end_time", "max_spans", "override_evaluations", "experiment_ids"})
         QTest::addRow("experiment: %s not applicable", field)
             << experiment << QByteArray(R"({"experiment_name":"x",")" + QByteArray(field) + R"(":null})") << 400
             << QString::fromLatin1(field);
-    row("experiment: a name the dataset has", experiment, R"({"experiment_name":"gpt-4o baseline"})", 409, "gpt-4o baseline");
+    row("experiment: a name the dataset has", experiment, R"({"experiment_name":"gpt-4o baseline"})", 409,
+        "gpt-4o baseline");
 }
 
 void TestSandboxRuns::trigger()
@@ -162,8 +191,10 @@ void TestSandboxRuns::trigger()
                            ? parseTimestamp(sent.value(QStringLiteral("data_end_time")).toString())
                            : h.now));
     else // "not applicable to dataset-based tasks" and run_experiment runs
-        QVERIFY(run.value(QStringLiteral("data_start_time")).isNull() && run.value(QStringLiteral("data_end_time")).isNull());
-    QCOMPARE(objectOf(h.get(QStringLiteral("/v2/tasks/") + taskId)).value(QStringLiteral("last_run_at")).toString(), kNow);
+        QVERIFY(run.value(QStringLiteral("data_start_time")).isNull()
+                && run.value(QStringLiteral("data_end_time")).isNull());
+    QCOMPARE(objectOf(h.get(QStringLiteral("/v2/tasks/") + taskId)).value(QStringLiteral("last_run_at")).toString(),
+             kNow);
 }
 
 void TestSandboxRuns::experimentNamesAreUniquePerDataset()
@@ -187,9 +218,10 @@ void TestSandboxRuns::experimentRunCreatesAnExperiment_data()
 {
     QTest::addColumn<QByteArray>("trigger");
     QTest::addColumn<QString>("version");
-    QTest::newRow("latest version by default") << QByteArray(R"({"experiment_name":"Fresh"})") << sandboxId("$datasetV2");
-    QTest::newRow("the version asked for") << body(R"({"experiment_name":"Fresh","dataset_version_id":"$datasetV1"})")
-                                           << sandboxId("$datasetV1");
+    QTest::newRow("latest version by default")
+        << QByteArray(R"({"experiment_name":"Fresh"})") << sandboxId("$datasetV2");
+    QTest::newRow("the version asked for")
+        << body(R"({"experiment_name":"Fresh","dataset_version_id":"$datasetV1"})") << sandboxId("$datasetV1");
 }
 
 void TestSandboxRuns::experimentRunCreatesAnExperiment()
@@ -207,17 +239,19 @@ void TestSandboxRuns::experimentRunCreatesAnExperiment()
     const QString runId = objectOf(reply).value(QStringLiteral("id")).toString();
     QCOMPARE(h.run(runId).value(QStringLiteral("experiment_id")).toString(), experimentId);
     // The experiment is there for the pickers, in its dataset, with the name and version.
-    const SandboxReply list =
-        h.get(QStringLiteral("/v2/experiments"), QUrlQuery({{QStringLiteral("dataset_id"), sandboxId("$dataset")}}));
+    const SandboxReply list = h.get(QStringLiteral("/v2/experiments"),
+                                    QUrlQuery({{QStringLiteral("dataset_id"), sandboxId("$dataset")}}));
     const QJsonArray experiments = objectOf(list).value(QStringLiteral("experiments")).toArray();
-    QCOMPARE(valuesOf(experiments), (QStringList{QStringLiteral("gpt-4o baseline"), QStringLiteral("claude prompt v2"),
-                                                 QStringLiteral("Fresh")}));
+    QCOMPARE(
+        valuesOf(experiments),
+        (QStringList{QStringLiteral("gpt-4o baseline"), QStringLiteral("claude prompt v2"), QStringLiteral("Fresh")}));
     const QJsonObject fresh = experiments.last().toObject();
     QCOMPARE(fresh.value(QStringLiteral("id")).toString(), experimentId);
     QCOMPARE(fresh.value(QStringLiteral("dataset_version_id")).toString(), version);
     QCOMPARE(fresh.value(QStringLiteral("created_at")).toString(), kNow);
     // And a dataset evaluation task may now name it.
-    const QString evaluation = h.create(patched(kDatasetEval, qPrintable(QStringLiteral(R"({"experiment_ids":["%1"]})").arg(experimentId))));
+    const QString evaluation = h.create(
+        patched(kDatasetEval, qPrintable(QStringLiteral(R"({"experiment_ids":["%1"]})").arg(experimentId))));
     QVERIFY(!evaluation.isEmpty());
 }
 
@@ -226,12 +260,14 @@ void TestSandboxRuns::evaluationTaskIds()
     SandboxHarness h;
     const QString experiment = h.create(kExperiment), evaluation = h.create(kDatasetEval);
     QVERIFY(!experiment.isEmpty() && !evaluation.isEmpty());
-    SANDBOX_VERIFY_STATUS(h.call("POST", triggerPath(experiment),
-                                 QStringLiteral(R"({"experiment_name":"a","evaluation_task_ids":["%1"]})").arg(evaluation).toUtf8()),
-                          201);
-    SANDBOX_VERIFY_PROBLEM(h.call("POST", triggerPath(experiment),
-                                  QStringLiteral(R"({"experiment_name":"b","evaluation_task_ids":["%1"]})").arg(experiment).toUtf8()),
-                           422, QStringLiteral("not an evaluation task"));
+    SANDBOX_VERIFY_STATUS(
+        h.call("POST", triggerPath(experiment),
+               QStringLiteral(R"({"experiment_name":"a","evaluation_task_ids":["%1"]})").arg(evaluation).toUtf8()),
+        201);
+    SANDBOX_VERIFY_PROBLEM(
+        h.call("POST", triggerPath(experiment),
+               QStringLiteral(R"({"experiment_name":"b","evaluation_task_ids":["%1"]})").arg(experiment).toUtf8()),
+        422, QStringLiteral("not an evaluation task"));
 }
 
 void TestSandboxRuns::experimentRunsCountTheirExamples_data()
@@ -240,8 +276,10 @@ void TestSandboxRuns::experimentRunsCountTheirExamples_data()
     QTest::addColumn<qint64>("items"); // successes + errors + skipped at the end
     QTest::newRow("all five by default") << QByteArray(R"({"experiment_name":"n"})") << qint64(5);
     QTest::newRow("max_examples 3") << QByteArray(R"({"experiment_name":"n","max_examples":3})") << qint64(3);
-    QTest::newRow("max_examples beyond the dataset") << QByteArray(R"({"experiment_name":"n","max_examples":50})") << qint64(5);
-    QTest::newRow("two example_ids") << body(R"({"experiment_name":"n","example_ids":["$example1","$example2"]})") << qint64(2);
+    QTest::newRow("max_examples beyond the dataset")
+        << QByteArray(R"({"experiment_name":"n","max_examples":50})") << qint64(5);
+    QTest::newRow("two example_ids") << body(R"({"experiment_name":"n","example_ids":["$example1","$example2"]})")
+                                     << qint64(2);
 }
 
 void TestSandboxRuns::experimentRunsCountTheirExamples()
@@ -304,7 +342,8 @@ void TestSandboxRuns::lifecycle()
         QCOMPARE(statusOf(run), cased("RUNNING"));
         QCOMPARE(run.value(QStringLiteral("run_started_at")).toString(), stamp(start.addMSecs(kRunMs / 5)));
         QVERIFY(run.value(QStringLiteral("run_finished_at")).isNull());
-        QVERIFY(countOf(run, "num_successes") >= 0 && countOf(run, "num_errors") >= 0 && countOf(run, "num_skipped") >= 0);
+        QVERIFY(countOf(run, "num_successes") >= 0 && countOf(run, "num_errors") >= 0
+                && countOf(run, "num_skipped") >= 0);
     }
     QVERIFY(countOf(at(kRunMs / 2), "num_successes") <= countOf(at(kRunMs - 1), "num_successes")); // progress
     for (const qint64 ms : {kRunMs, 10 * kRunMs}) {
@@ -400,7 +439,8 @@ void TestSandboxRuns::failMeFails()
     QVERIFY2(failed.value(QStringLiteral("failure_reason")).toString().contains(QLatin1String("fail_me")),
              qPrintable(QString::fromUtf8(compact(failed))));
     QVERIFY(isTimestamp(failed.value(QStringLiteral("run_finished_at"))));
-    SANDBOX_VERIFY_PROBLEM(h.call("POST", QStringLiteral("/v2/task-runs/%1/cancel").arg(runId)), 400, QStringLiteral("failed"));
+    SANDBOX_VERIFY_PROBLEM(h.call("POST", QStringLiteral("/v2/task-runs/%1/cancel").arg(runId)), 400,
+                           QStringLiteral("failed"));
     // Clearing the filter lets the next run complete.
     SANDBOX_VERIFY_STATUS(h.call("PATCH", QStringLiteral("/v2/tasks/") + taskId, R"({"query_filter":null})"), 200);
     const QString next = h.trigger(taskId, "{}");
@@ -460,9 +500,11 @@ void TestSandboxRuns::listRuns()
     QCOMPARE(valuesOf(rest.value(QStringLiteral("task_runs")).toArray(), QStringLiteral("id")), QStringList{ids.at(2)});
     QCOMPARE(rest.value(QStringLiteral("pagination")).toObject().value(QStringLiteral("has_more")).toBool(), false);
     // Refusals: a bad status, a bad limit, a cursor of the task list.
-    SANDBOX_VERIFY_PROBLEM(h.get(runsPath(taskId), QUrlQuery(QStringLiteral("status=done"))), 400, QStringLiteral("status"));
+    SANDBOX_VERIFY_PROBLEM(h.get(runsPath(taskId), QUrlQuery(QStringLiteral("status=done"))), 400,
+                           QStringLiteral("status"));
     SANDBOX_VERIFY_PROBLEM(h.get(runsPath(taskId), QUrlQuery(QStringLiteral("limit=0"))), 400, QStringLiteral("limit"));
-    SANDBOX_VERIFY_PROBLEM(h.get(runsPath(taskId), QUrlQuery(QStringLiteral("cursor=dGFza3M6MQ"))), 400, QStringLiteral("cursor"));
+    SANDBOX_VERIFY_PROBLEM(h.get(runsPath(taskId), QUrlQuery(QStringLiteral("cursor=dGFza3M6MQ"))), 400,
+                           QStringLiteral("cursor"));
 }
 
 QTEST_GUILESS_MAIN(TestSandboxRuns)

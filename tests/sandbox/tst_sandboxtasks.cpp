@@ -25,12 +25,14 @@ void createFilterSet(SandboxHarness& h)
 {
     const QByteArray bodies[] = {
         patched(kProjectEval, R"({"name":"Prod hallucination"})"),
-        patched(kProjectEval, R"({"name":"Research latency","type":"CODE_EVALUATION","project_id":"$project3",)"
-                              R"("evaluators":[{"evaluator_id":"$latency"}]})"),
+        patched(kProjectEval,
+                R"({"name":"Research latency","type":"CODE_EVALUATION","project_id":"$project3",)"
+                R"("evaluators":[{"evaluator_id":"$latency"}]})"),
         patched(kDatasetEval, R"({"name":"Golden format"})"),
         patched(kExperiment, R"({"name":"Golden replay"})"),
-        patched(kDatasetEval, R"({"name":"Adversarial toxicity","type":"template_evaluation","dataset_id":"$dataset2",)"
-                              R"("experiment_ids":["$exp3"],"evaluators":[{"evaluator_id":"$toxicity"}]})"),
+        patched(kDatasetEval,
+                R"({"name":"Adversarial toxicity","type":"template_evaluation","dataset_id":"$dataset2",)"
+                R"("experiment_ids":["$exp3"],"evaluators":[{"evaluator_id":"$toxicity"}]})"),
     };
     for (const QByteArray& text : bodies)
         QVERIFY(!h.create(text).isEmpty());
@@ -117,7 +119,8 @@ void TestSandboxTasks::listRefused_data()
     QTest::newRow("unknown space_id") << QStringLiteral("space_id=$unknown") << 404 << QStringLiteral("space_id");
     QTest::newRow("unknown project_id") << QStringLiteral("project_id=$unknown") << 404 << QStringLiteral("project_id");
     QTest::newRow("unknown dataset_id") << QStringLiteral("dataset_id=$unknown") << 404 << QStringLiteral("dataset_id");
-    QTest::newRow("a dataset as project_id") << QStringLiteral("project_id=$dataset") << 404 << QStringLiteral("project_id");
+    QTest::newRow("a dataset as project_id")
+        << QStringLiteral("project_id=$dataset") << 404 << QStringLiteral("project_id");
     QTest::newRow("limit 0") << QStringLiteral("limit=0") << 400 << QStringLiteral("limit");
     QTest::newRow("limit 101") << QStringLiteral("limit=101") << 400 << QStringLiteral("limit");
     QTest::newRow("limit abc") << QStringLiteral("limit=abc") << 400 << QStringLiteral("limit");
@@ -126,7 +129,8 @@ void TestSandboxTasks::listRefused_data()
     QTest::newRow("forged cursor") << QStringLiteral("cursor=forged") << 400 << QStringLiteral("cursor");
     QTest::newRow("cursor tasks:-1") << QStringLiteral("cursor=dGFza3M6LTE") << 400 << QStringLiteral("cursor");
     QTest::newRow("cursor tasks:x") << QStringLiteral("cursor=dGFza3M6eA") << 400 << QStringLiteral("cursor");
-    QTest::newRow("cursor of another list") << QStringLiteral("cursor=cHJvamVjdHM6MQ") << 400 << QStringLiteral("cursor");
+    QTest::newRow("cursor of another list")
+        << QStringLiteral("cursor=cHJvamVjdHM6MQ") << 400 << QStringLiteral("cursor");
 }
 
 void TestSandboxTasks::listRefused()
@@ -206,8 +210,9 @@ void TestSandboxTasks::cursorSurvivesDeletion()
     for (const QString& id : ids.mid(0, 2))
         SANDBOX_VERIFY_STATUS(h.call("DELETE", tasksPath(id)), 204);
     QUrlQuery next(QStringLiteral("limit=2"));
-    next.addQueryItem(QStringLiteral("cursor"),
-                      first.value(QStringLiteral("pagination")).toObject().value(QStringLiteral("next_cursor")).toString());
+    next.addQueryItem(
+        QStringLiteral("cursor"),
+        first.value(QStringLiteral("pagination")).toObject().value(QStringLiteral("next_cursor")).toString());
     const SandboxReply reply = h.get(tasksPath(), next);
     SANDBOX_VERIFY_STATUS(reply, 200);
     QCOMPARE(valuesOf(objectOf(reply).value(QStringLiteral("tasks")).toArray(), QStringLiteral("id")), ids.mid(2));
@@ -248,42 +253,47 @@ void TestSandboxTasks::patchRefused_data()
     QTest::addColumn<QString>("detail");
     const QByteArray evaluation = body(kProjectEval), dataset = body(kDatasetEval), experiment = body(kExperiment);
     QTest::newRow("{}") << evaluation << QByteArray("{}") << 400 << QStringLiteral("at least one field");
-    QTest::newRow("{} on run_experiment") << experiment << QByteArray("{}") << 400 << QStringLiteral("at least one field");
+    QTest::newRow("{} on run_experiment")
+        << experiment << QByteArray("{}") << 400 << QStringLiteral("at least one field");
     QTest::newRow("malformed JSON") << evaluation << QByteArray("{\"name\":") << 400 << QStringLiteral("line 1");
     QTest::newRow("id") << evaluation << QByteArray(R"({"id":"VGFzazox"})") << 400 << QStringLiteral("id");
     QTest::newRow("type") << evaluation << QByteArray(R"({"type":"code_evaluation"})") << 400 << QStringLiteral("type");
     QTest::newRow("created_at") << evaluation << QByteArray(R"({"created_at":"2026-01-01T00:00:00Z"})") << 400
                                 << QStringLiteral("created_at");
-    QTest::newRow("updated_at, with a valid field") << evaluation
-                                                    << QByteArray(R"({"name":"ok","updated_at":"2026-01-01T00:00:00Z"})")
-                                                    << 400 << QStringLiteral("updated_at");
-    QTest::newRow("type on run_experiment") << experiment << QByteArray(R"({"type":"run_experiment"})") << 400
-                                            << QStringLiteral("type");
-    QTest::newRow("unknown field") << evaluation << QByteArray(R"({"colour":"red"})") << 400 << QStringLiteral("colour");
-    QTest::newRow("project_id cannot move") << evaluation << body(R"({"project_id":"$project2"})") << 400
-                                            << QStringLiteral("project_id");
+    QTest::newRow("updated_at, with a valid field")
+        << evaluation << QByteArray(R"({"name":"ok","updated_at":"2026-01-01T00:00:00Z"})") << 400
+        << QStringLiteral("updated_at");
+    QTest::newRow("type on run_experiment")
+        << experiment << QByteArray(R"({"type":"run_experiment"})") << 400 << QStringLiteral("type");
+    QTest::newRow("unknown field") << evaluation << QByteArray(R"({"colour":"red"})") << 400
+                                   << QStringLiteral("colour");
+    QTest::newRow("project_id cannot move")
+        << evaluation << body(R"({"project_id":"$project2"})") << 400 << QStringLiteral("project_id");
     QTest::newRow("run_configuration on an evaluation task")
-        << evaluation << body(R"({"run_configuration":{"experiment_type":"agent_call","integration_id":"$agent","input_template":{}}})")
+        << evaluation
+        << body(
+               R"({"run_configuration":{"experiment_type":"agent_call","integration_id":"$agent","input_template":{}}})")
         << 400 << QStringLiteral("run_configuration");
     QTest::newRow("evaluators on a run_experiment task")
-        << experiment << body(R"({"evaluators":[{"evaluator_id":"$hallucination"}]})") << 400 << QStringLiteral("evaluators");
-    QTest::newRow("query_filter on a run_experiment task") << experiment << QByteArray(R"({"query_filter":"a = 'b'"})")
-                                                           << 400 << QStringLiteral("query_filter");
+        << experiment << body(R"({"evaluators":[{"evaluator_id":"$hallucination"}]})") << 400
+        << QStringLiteral("evaluators");
+    QTest::newRow("query_filter on a run_experiment task")
+        << experiment << QByteArray(R"({"query_filter":"a = 'b'"})") << 400 << QStringLiteral("query_filter");
     QTest::newRow("name: 5") << evaluation << QByteArray(R"({"name":5})") << 400 << QStringLiteral("name");
     QTest::newRow("name empty") << evaluation << QByteArray(R"({"name":""})") << 422 << QStringLiteral("name");
-    QTest::newRow("name empty on run_experiment") << experiment << QByteArray(R"({"name":""})") << 422
-                                                  << QStringLiteral("name");
+    QTest::newRow("name empty on run_experiment")
+        << experiment << QByteArray(R"({"name":""})") << 422 << QStringLiteral("name");
     QTest::newRow("sampling_rate 2") << evaluation << QByteArray(R"({"sampling_rate":2})") << 422
                                      << QStringLiteral("sampling_rate");
-    QTest::newRow("sampling_rate on a dataset task") << dataset << QByteArray(R"({"sampling_rate":0.5})") << 422
-                                                     << QStringLiteral("sampling_rate");
+    QTest::newRow("sampling_rate on a dataset task")
+        << dataset << QByteArray(R"({"sampling_rate":0.5})") << 422 << QStringLiteral("sampling_rate");
     QTest::newRow("evaluators empty") << evaluation << QByteArray(R"({"evaluators":[]})") << 422
                                       << QStringLiteral("evaluators");
     QTest::newRow("unknown evaluator") << evaluation << body(R"({"evaluators":[{"evaluator_id":"$unknown"}]})") << 404
                                        << QStringLiteral("evaluator_id");
-    QTest::newRow("run_configuration incomplete") << experiment
-                                                  << QByteArray(R"({"run_configuration":{"experiment_type":"llm_generation"}})")
-                                                  << 422 << QStringLiteral("run_configuration");
+    QTest::newRow("run_configuration incomplete")
+        << experiment << QByteArray(R"({"run_configuration":{"experiment_type":"llm_generation"}})") << 422
+        << QStringLiteral("run_configuration");
 }
 
 void TestSandboxTasks::patchRefused()
@@ -313,22 +323,23 @@ void TestSandboxTasks::patchApplies_data()
                                      "evaluators":[{"evaluator_id":"$hallucination"}]})")
                           << QStringList();
     QTest::newRow("query_filter null clears it")
-        << patched(kProjectEval, R"({"query_filter":"metadata.env = 'prod'"})") << QByteArray(R"({"query_filter":null})")
-        << QByteArray(R"({"query_filter":null})") << QStringList();
+        << patched(kProjectEval, R"({"query_filter":"metadata.env = 'prod'"})")
+        << QByteArray(R"({"query_filter":null})") << QByteArray(R"({"query_filter":null})") << QStringList();
     QTest::newRow("query_filter set") << evaluation << QByteArray(R"({"query_filter":"metadata.env = 'staging'"})")
                                       << QByteArray(R"({"query_filter":"metadata.env = 'staging'"})") << QStringList();
-    QTest::newRow("sampling_rate and is_continuous") << evaluation << QByteArray(R"({"sampling_rate":0.25,"is_continuous":true})")
-                                                     << QByteArray(R"({"sampling_rate":0.25,"is_continuous":true})")
-                                                     << QStringList();
+    QTest::newRow("sampling_rate and is_continuous")
+        << evaluation << QByteArray(R"({"sampling_rate":0.25,"is_continuous":true})")
+        << QByteArray(R"({"sampling_rate":0.25,"is_continuous":true})") << QStringList();
     QTest::newRow("evaluators replace the list")
         << patched(kProjectEval, R"({"evaluators":[{"evaluator_id":"$hallucination"},{"evaluator_id":"$toxicity"}]})")
-        << body(R"({"evaluators":[{"evaluator_id":"$toxicity","query_filter":"x = 1","column_mappings":{"input":"in"}}]})")
+        << body(
+               R"({"evaluators":[{"evaluator_id":"$toxicity","query_filter":"x = 1","column_mappings":{"input":"in"}}]})")
         << body(R"({"evaluators":[{"evaluator_id":"$toxicity","evaluator_name":"Toxicity","query_filter":"x = 1",
                    "column_mappings":{"input":"in"}}]})")
         << QStringList();
-    QTest::newRow("an UPPER task stays UPPER") << upperCased(evaluation) << QByteArray(R"({"name":"Loud"})")
-                                               << QByteArray(R"({"name":"Loud","type":"TEMPLATE_EVALUATION"})")
-                                               << QStringList();
+    QTest::newRow("an UPPER task stays UPPER")
+        << upperCased(evaluation) << QByteArray(R"({"name":"Loud"})")
+        << QByteArray(R"({"name":"Loud","type":"TEMPLATE_EVALUATION"})") << QStringList();
     QTest::newRow("run_experiment name keeps its configuration")
         << experiment << QByteArray(R"({"name":"Renamed"})")
         << QByteArray(R"({"name":"Renamed","run_configuration":{"experiment_type":"llm_generation"}})")
@@ -361,7 +372,8 @@ void TestSandboxTasks::patchApplies()
     QVERIFY2(differs.isEmpty(), qPrintable(differs + QStringLiteral(" differs: ") + QString::fromUtf8(reply.body)));
     for (const QString& key : absent) {
         const QStringList parts = key.split(QLatin1Char('.'));
-        const QJsonValue value = parts.size() == 1 ? after.value(key) : after.value(parts.at(0)).toObject().value(parts.at(1));
+        const QJsonValue value = parts.size() == 1 ? after.value(key)
+                                                   : after.value(parts.at(0)).toObject().value(parts.at(1));
         QVERIFY2(value.isUndefined() || value.isNull(), qPrintable(key));
     }
     QVERIFY(readTask(after).ok());
@@ -401,7 +413,8 @@ void TestSandboxTasks::deleteTakesItsRunsAlong()
     QCOMPARE(valuesOf(objectOf(h.get(tasksPath())).value(QStringLiteral("tasks")).toArray(), QStringLiteral("id")),
              QStringList{kept});
     SANDBOX_VERIFY_STATUS(h.get(QStringLiteral("/v2/task-runs/") + keptRun), 200);
-    const QJsonArray keptRuns = objectOf(h.get(tasksPath(kept) + QStringLiteral("/runs"))).value(QStringLiteral("task_runs")).toArray();
+    const QJsonArray keptRuns =
+        objectOf(h.get(tasksPath(kept) + QStringLiteral("/runs"))).value(QStringLiteral("task_runs")).toArray();
     QCOMPARE(valuesOf(keptRuns, QStringLiteral("id")), QStringList{keptRun});
 }
 

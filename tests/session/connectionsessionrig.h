@@ -79,7 +79,8 @@ struct ConnectionRig
         return std::make_unique<session::ConnectionSession>(preferences.get(), environmentKey, keyDir);
     }
 
-    QString saveProfile(const QString& name, const QUrl& url, EnumCasing casing = EnumCasing::Lower, int timeoutMs = 30'000)
+    QString saveProfile(const QString& name, const QUrl& url, EnumCasing casing = EnumCasing::Lower,
+                        int timeoutMs = 30'000)
     {
         storage::Profile profile;
         profile.name = name;

@@ -79,7 +79,8 @@ void TestConnectionKeys::keyForTheActiveProfile_data()
     QTest::addColumn<QString>("description");
     QTest::newRow("the stored key") << QString() << true << kKeyA << str("key for this session");
     QTest::newRow("nothing stored: no key") << QString() << false << QString() << str("no API key");
-    QTest::newRow("ARIZE_API_KEY wins; the keychain is not asked") << kEnvKey << true << kEnvKey << str("key from ARIZE_API_KEY");
+    QTest::newRow("ARIZE_API_KEY wins; the keychain is not asked")
+        << kEnvKey << true << kEnvKey << str("key from ARIZE_API_KEY");
     QTest::newRow("ARIZE_API_KEY with nothing stored") << kEnvKey << false << kEnvKey << str("key from ARIZE_API_KEY");
 }
 
@@ -186,7 +187,8 @@ void TestConnectionKeys::answersOutOfOrder_data()
     QTest::newRow("the overtaken first, then the newest") << QStringList{str("A"), str("B")} << false << kKeyB << 1;
     QTest::newRow("only the overtaken, then the real answers") << QStringList{str("A")} << true << QString() << 1;
     QTest::newRow("an id never asked, then the real answers") << QStringList{str("never")} << true << QString() << 1;
-    QTest::newRow("a write's answer with the newest read's id") << QStringList{str("write B")} << true << QString() << 1;
+    QTest::newRow("a write's answer with the newest read's id")
+        << QStringList{str("write B")} << true << QString() << 1;
 }
 
 void TestConnectionKeys::answersOutOfOrder()
@@ -217,7 +219,8 @@ void TestConnectionKeys::answersOutOfOrder()
         SecretResult result;
         result.ok = true;
         result.where = SecretResult::Where::Keychain;
-        result.op = which.startsWith(QLatin1String("write")) ? SecretResult::Operation::Write : SecretResult::Operation::Read;
+        result.op = which.startsWith(QLatin1String("write")) ? SecretResult::Operation::Write
+                                                             : SecretResult::Operation::Read;
         const bool isA = which.endsWith(QLatin1Char('A'));
         result.profileId = isA ? m_rig->idA : m_rig->idB;
         result.requestId = which == QLatin1String("never") ? readB + 1000 : isA ? readA : readB;

@@ -96,13 +96,15 @@ void TestConnectionSession::switchingResolvesTheConnection_data()
     QTest::addColumn<int>("expectedTimeout");
     QTest::addColumn<bool>("usingSandbox");
     QTest::newRow("a saved profile: its address, casing and timeout")
-        << str("A") << str("A") << QUrl(str("https://api.eu-west-1a.arize.com")) << EnumCasing::Upper << 45'000 << false;
+        << str("A") << str("A") << QUrl(str("https://api.eu-west-1a.arize.com")) << EnumCasing::Upper << 45'000
+        << false;
     QTest::newRow("another saved profile")
         << str("B") << str("B") << QUrl(str("https://staging.example.test")) << EnumCasing::Lower << 30'000 << false;
     QTest::newRow("the running sandbox: its address and the remembered casing")
         << str("sandbox") << str("sandbox") << sandboxConnection().baseUrl << EnumCasing::Upper << 30'000 << true;
     QTest::newRow("an id no profile has: the sandbox")
-        << str("no-such-profile") << str("sandbox") << sandboxConnection().baseUrl << EnumCasing::Upper << 30'000 << true;
+        << str("no-such-profile") << str("sandbox") << sandboxConnection().baseUrl << EnumCasing::Upper << 30'000
+        << true;
 }
 
 void TestConnectionSession::switchingResolvesTheConnection()
@@ -113,7 +115,9 @@ void TestConnectionSession::switchingResolvesTheConnection()
     QFETCH(EnumCasing, expectedCasing);
     QFETCH(int, expectedTimeout);
     QFETCH(bool, usingSandbox);
-    const auto idOf = [this](const QString& name) { return name == QLatin1String("A") ? m_rig->idA : name == QLatin1String("B") ? m_rig->idB : name; };
+    const auto idOf = [this](const QString& name) {
+        return name == QLatin1String("A") ? m_rig->idA : name == QLatin1String("B") ? m_rig->idB : name;
+    };
     m_rig->preferences->setSandboxCasing(EnumCasing::Upper);
     auto session = m_rig->makeSession(kEnvKey);
     session->start();
@@ -134,7 +138,8 @@ void TestConnectionSession::switchingResolvesTheConnection()
     QCOMPARE(session->destinationName() == QLatin1String("the local sandbox"), usingSandbox);
     QVERIFY(changed.count() >= 1);
     QCOMPARE(notice.count(), 1);
-    QCOMPARE(notice.first().first().toString(), QStringLiteral("Sending to %1 from now on").arg(session->destinationName()));
+    QCOMPARE(notice.first().first().toString(),
+             QStringLiteral("Sending to %1 from now on").arg(session->destinationName()));
     // The choice is kept for the next run.
     QCOMPARE(ProfileStore(m_rig->preferences->settings()).activeId(), idOf(expectedId));
 }
@@ -153,8 +158,10 @@ void TestConnectionSession::sandboxStates_data()
             list << QString::fromUtf8(word);
         return list;
     };
-    QTest::newRow("absent: never asked to start") << steps({"sandbox"}) << SandboxState::Absent << false << false << QString();
-    QTest::newRow("starting, on the sandbox profile") << steps({"sandbox", "starting"}) << SandboxState::Starting << false << false << QString();
+    QTest::newRow("absent: never asked to start")
+        << steps({"sandbox"}) << SandboxState::Absent << false << false << QString();
+    QTest::newRow("starting, on the sandbox profile")
+        << steps({"sandbox", "starting"}) << SandboxState::Starting << false << false << QString();
     QTest::newRow("starting, then running, on the sandbox profile")
         << steps({"sandbox", "starting", "running"}) << SandboxState::Running << true << true << QString();
     QTest::newRow("switched to the sandbox while it starts, then running")
@@ -224,7 +231,8 @@ void TestConnectionSession::sandboxStates()
         QStringList notices;
         for (const QList<QVariant>& arguments : notice)
             notices << arguments.first().toString();
-        QVERIFY2(notices.contains(str("The local sandbox could not start: no free port")), qPrintable(notices.join(QLatin1Char('|'))));
+        QVERIFY2(notices.contains(str("The local sandbox could not start: no free port")),
+                 qPrintable(notices.join(QLatin1Char('|'))));
     }
 }
 

@@ -2,9 +2,8 @@
 // The document's state machine without a window: when it holds unsaved work (raw text counts
 // in Raw JSON mode), which load wins a race, and when the autosave is asked to keep it. Jobs
 // run on a ManualExecutor, so every race is a sequence written down here.
-#include "session/document.h"
-
 #include "core/request/requestcheck.h"
+#include "session/document.h"
 #include "storage/draftautosave.h"
 #include "support/manualexecutor.h"
 #include "support/testdata.h"
@@ -16,8 +15,8 @@
 using tc::EnumCasing;
 using tc::TaskRequest;
 using tc::session::Document;
-using tc::testing::ManualExecutor;
 using tc::test::readExample;
+using tc::testing::ManualExecutor;
 
 namespace {
 
@@ -114,7 +113,8 @@ void TestDocument::modifiedInRawMode_data()
     // The edit that used to leave the window unmodified and was lost on close: the request the
     // form can hold is the same, but the text holds more.
     QTest::newRow("a field the form cannot hold") << withUnknownField(seed) << true;
-    QTest::newRow("another request") << QByteArray(seed).replace("\"sampling_rate\": 1", "\"sampling_rate\": 0.5") << true;
+    QTest::newRow("another request") << QByteArray(seed).replace("\"sampling_rate\": 1", "\"sampling_rate\": 0.5")
+                                     << true;
     QTest::newRow("text that does not parse") << QByteArray("{\"name\": ") << true;
 }
 
@@ -155,15 +155,18 @@ void TestDocument::aLoadOvertakenIsDropped()
     QFETCH(QString, overtakenBy);
     ManualExecutor executor;
     Document document(nullptr, &executor);
-    const QString late = writeFile(QStringLiteral("late.json"), readExample(QStringLiteral("code-evaluation-dataset.json")));
-    const QString later = writeFile(QStringLiteral("later.json"), readExample(QStringLiteral("template-evaluation-project.json")));
+    const QString late = writeFile(QStringLiteral("late.json"),
+                                   readExample(QStringLiteral("code-evaluation-dataset.json")));
+    const QString later = writeFile(QStringLiteral("later.json"),
+                                    readExample(QStringLiteral("template-evaluation-project.json")));
     QSignalSpy finished(&document, &Document::loadFinished);
     document.open(late);
     if (overtakenBy == QLatin1String("new")) {
         document.newDocument();
     } else if (overtakenBy == QLatin1String("paste")) {
         QString error;
-        QVERIFY(document.loadPasted(readExample(QStringLiteral("run-experiment-agent-call.json")), QStringLiteral("JSON"), &error));
+        QVERIFY(document.loadPasted(readExample(QStringLiteral("run-experiment-agent-call.json")),
+                                    QStringLiteral("JSON"), &error));
     } else {
         document.open(later);
         QVERIFY(executor.runNewest()); // the later open finishes first…

@@ -4,7 +4,6 @@
 // "transport error" once stored), through a real history file too; a record reads back as the
 // result it was; and a word no version wrote is read by the rule the header gives.
 #include "session/historyconversion.h"
-
 #include "storage/historystore.h"
 
 #include <QSet>
@@ -39,7 +38,8 @@ ApiResult resultWith(Outcome outcome, int status)
     result.body = status > 0 ? QByteArray(R"({"status":)" + QByteArray::number(status) + "}") : QByteArray();
     result.elapsedMs = 1234;
     result.message = outcome == Outcome::Success ? QString() : str("why it went as it did");
-    result.sent = {"POST", QUrl(str("https://api.arize.com/v2/tasks")),
+    result.sent = {"POST",
+                   QUrl(str("https://api.arize.com/v2/tasks")),
                    {{"Content-Type", "application/json"}, {"Authorization", "Bearer ••••"}},
                    R"({"name":"Answer check"})"};
     return result;
@@ -187,8 +187,10 @@ void TestHistoryConversion::apiResultFrom_data()
     QTest::addColumn<QString>("stored");
     QTest::addColumn<int>("status");
     QTest::addColumn<Outcome>("outcome");
-    QTest::newRow("a word from a newer version, with a status: an HTTP error") << str("throttled") << 503 << Outcome::HttpError;
-    QTest::newRow("a word from a newer version, no status: a transport error") << str("throttled") << 0 << Outcome::TransportError;
+    QTest::newRow("a word from a newer version, with a status: an HTTP error")
+        << str("throttled") << 503 << Outcome::HttpError;
+    QTest::newRow("a word from a newer version, no status: a transport error")
+        << str("throttled") << 0 << Outcome::TransportError;
     QTest::newRow("no word, with a status") << QString() << 404 << Outcome::HttpError;
     QTest::newRow("no word, no status") << QString() << 0 << Outcome::TransportError;
     // A known word wins over what the status would suggest.

@@ -124,28 +124,25 @@ void TestPreferences::eachSettingSurvivesAReopen_data()
     QTest::newRow("the sandbox's casing: upper")
         << Change([](Preferences& p) { p.setSandboxCasing(EnumCasing::Upper); }) << QStringLiteral("sandboxCasing")
         << QVariant(str("upper"));
-    QTest::newRow("the sandbox's casing: back to lower")
-        << Change([](Preferences& p) {
-               p.setSandboxCasing(EnumCasing::Upper);
-               p.setSandboxCasing(EnumCasing::Lower);
-           })
-        << QStringLiteral("sandboxCasing") << QVariant(str("lower"));
+    QTest::newRow("the sandbox's casing: back to lower") << Change([](Preferences& p) {
+        p.setSandboxCasing(EnumCasing::Upper);
+        p.setSandboxCasing(EnumCasing::Lower);
+    }) << QStringLiteral("sandboxCasing") << QVariant(str("lower"));
     QTest::newRow("large responses from 12 MiB")
         << Change([](Preferences& p) { p.setLargeResponseBytes(12 * 1024 * 1024); })
         << QStringLiteral("largeResponseBytes") << QVariant(qint64(12 * 1024 * 1024));
     QTest::newRow("large responses below the floor are kept at 1 MiB")
         << Change([](Preferences& p) { p.setLargeResponseBytes(1000); }) << QStringLiteral("largeResponseBytes")
         << QVariant(Preferences::kMinLargeResponseBytes);
-    QTest::newRow("keys may go to a file")
-        << Change([](Preferences& p) { p.setKeyFileAllowed(true); }) << QStringLiteral("keyFileAllowed") << QVariant(true);
-    QTest::newRow("keys may go to a file, then not")
-        << Change([](Preferences& p) {
-               p.setKeyFileAllowed(true);
-               p.setKeyFileAllowed(false);
-           })
-        << QStringLiteral("keyFileAllowed") << QVariant(false);
+    QTest::newRow("keys may go to a file") << Change([](Preferences& p) { p.setKeyFileAllowed(true); })
+                                           << QStringLiteral("keyFileAllowed") << QVariant(true);
+    QTest::newRow("keys may go to a file, then not") << Change([](Preferences& p) {
+        p.setKeyFileAllowed(true);
+        p.setKeyFileAllowed(false);
+    }) << QStringLiteral("keyFileAllowed") << QVariant(false);
     const Change layout = [geometry](Preferences& p) { p.setWindowLayout(geometry, "main-state", "right-state"); };
-    QTest::newRow("window geometry, binary as given") << layout << QStringLiteral("windowGeometry") << QVariant(geometry);
+    QTest::newRow("window geometry, binary as given")
+        << layout << QStringLiteral("windowGeometry") << QVariant(geometry);
     QTest::newRow("main splitter") << layout << QStringLiteral("mainSplitter") << QVariant(QByteArray("main-state"));
     QTest::newRow("right splitter") << layout << QStringLiteral("rightSplitter") << QVariant(QByteArray("right-state"));
 }
@@ -181,8 +178,7 @@ void TestPreferences::recentFiles_data()
     QTest::newRow("an empty path is not remembered") << strs({"+a.json", "+"}) << strs({"a.json"});
     QTest::newRow("a forgotten file goes, the others keep their order")
         << strs({"+a.json", "+b.json", "+c.json", "-b.json"}) << strs({"c.json", "a.json"});
-    QTest::newRow("forgetting a file never listed changes nothing")
-        << strs({"+a.json", "-z.json"}) << strs({"a.json"});
+    QTest::newRow("forgetting a file never listed changes nothing") << strs({"+a.json", "-z.json"}) << strs({"a.json"});
     QTest::newRow("a forgotten file remembered again is first")
         << strs({"+a.json", "+b.json", "-a.json", "+a.json"}) << strs({"a.json", "b.json"});
 }
@@ -234,22 +230,27 @@ void TestPreferences::invalidStoredValuesReadAsDefaults_data()
     const QVariant lower = QVariant(str("lower"));
     const QVariant defaultLarge = QVariant(Preferences::kDefaultLargeResponseBytes);
 
-    QTest::newRow("casing: a word that is no casing") << casing << QVariant(str("sideways")) << str("sandboxCasing") << lower;
+    QTest::newRow("casing: a word that is no casing")
+        << casing << QVariant(str("sideways")) << str("sandboxCasing") << lower;
     QTest::newRow("casing: empty") << casing << QVariant(str("")) << str("sandboxCasing") << lower;
-    QTest::newRow("casing: valid, in capitals") << casing << QVariant(str("UPPER")) << "sandboxCasing"
-                                                << QVariant(str("upper"));
+    QTest::newRow("casing: valid, in capitals")
+        << casing << QVariant(str("UPPER")) << "sandboxCasing" << QVariant(str("upper"));
     QTest::newRow("large: not a number") << large << QVariant(str("lots")) << str("largeResponseBytes") << defaultLarge;
     QTest::newRow("large: empty") << large << QVariant(str("")) << str("largeResponseBytes") << defaultLarge;
-    QTest::newRow("large: zero is held at the floor") << large << QVariant(str("0")) << "largeResponseBytes"
-                                                      << QVariant(Preferences::kMinLargeResponseBytes);
-    QTest::newRow("large: negative is held at the floor") << large << QVariant(str("-5")) << "largeResponseBytes"
-                                                          << QVariant(Preferences::kMinLargeResponseBytes);
-    QTest::newRow("large: valid") << large << QVariant(str("8388608")) << str("largeResponseBytes") << QVariant(qint64(8388608));
+    QTest::newRow("large: zero is held at the floor")
+        << large << QVariant(str("0")) << "largeResponseBytes" << QVariant(Preferences::kMinLargeResponseBytes);
+    QTest::newRow("large: negative is held at the floor")
+        << large << QVariant(str("-5")) << "largeResponseBytes" << QVariant(Preferences::kMinLargeResponseBytes);
+    QTest::newRow("large: valid") << large << QVariant(str("8388608")) << str("largeResponseBytes")
+                                  << QVariant(qint64(8388608));
     // Consent to a key in a file is only ever a plain yes: anything else is no.
-    QTest::newRow("key file: a word that is no answer") << keyFile << QVariant(str("maybe")) << str("keyFileAllowed") << QVariant(false);
-    QTest::newRow("key file: a number that is no answer") << keyFile << QVariant(str("2")) << str("keyFileAllowed") << QVariant(false);
+    QTest::newRow("key file: a word that is no answer")
+        << keyFile << QVariant(str("maybe")) << str("keyFileAllowed") << QVariant(false);
+    QTest::newRow("key file: a number that is no answer")
+        << keyFile << QVariant(str("2")) << str("keyFileAllowed") << QVariant(false);
     QTest::newRow("key file: false") << keyFile << QVariant(str("false")) << str("keyFileAllowed") << QVariant(false);
-    QTest::newRow("key file: true, as written") << keyFile << QVariant(str("true")) << str("keyFileAllowed") << QVariant(true);
+    QTest::newRow("key file: true, as written")
+        << keyFile << QVariant(str("true")) << str("keyFileAllowed") << QVariant(true);
     QTest::newRow("recent files: one path, not a list")
         << recent << QVariant(str("/drafts/only.json")) << str("recentFiles") << QVariant(strs({"/drafts/only.json"}));
 }

@@ -4,13 +4,12 @@
 // way, a 429's wait, the sandbox starting or failed), how each way a call can end is recorded
 // in the history, the server's field markers, and switching the enum casing to send again.
 // Nothing here leaves the machine: the addresses that are not 127.0.0.1 are refused unsent.
-#include "session/sendsession.h"
-
 #include "net/tasksubmitter.h"
 #include "session/connectionsession.h"
 #include "session/document.h"
 #include "session/historyconversion.h"
 #include "session/preferences.h"
+#include "session/sendsession.h"
 #include "storage/historyservice.h"
 #include "support/fakehttpserver.h"
 #include "support/manualexecutor.h"
@@ -49,14 +48,17 @@ ScriptedResponse answer(int status, const QByteArray& reason, const QByteArray& 
     response.status = status;
     response.reason = reason;
     response.headers = extra;
-    response.headers.append({QByteArray("Content-Type"), QByteArray(status < 300 ? "application/json" : "application/problem+json")});
+    response.headers.append(
+        {QByteArray("Content-Type"), QByteArray(status < 300 ? "application/json" : "application/problem+json")});
     response.body = body;
     return response;
 }
 
-const ScriptedResponse kCreated = answer(201, "Created", R"({"id":"VGFzazox","name":"Production Hallucination Check"})");
-const ScriptedResponse kNotFound =
-    answer(404, "Not Found", R"({"status":404,"title":"Resource not found","detail":"evaluators[0].evaluator_id: evaluator not found"})");
+const ScriptedResponse kCreated = answer(201, "Created",
+                                         R"({"id":"VGFzazox","name":"Production Hallucination Check"})");
+const ScriptedResponse kNotFound = answer(
+    404, "Not Found",
+    R"({"status":404,"title":"Resource not found","detail":"evaluators[0].evaluator_id: evaluator not found"})");
 
 // Everything a window holds for sending, over settings and a history of its own.
 struct Rig
@@ -74,8 +76,8 @@ struct Rig
     {
         network.setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
         connection.start();
-        document.formRead(checkRequestText(test::readExample(QStringLiteral("template-evaluation-project.json"))).request,
-                          {}, true);
+        document.formRead(
+            checkRequestText(test::readExample(QStringLiteral("template-evaluation-project.json"))).request, {}, true);
     }
     void pointAt(const QUrl& url, const QString& key = kKey, int timeoutMs = 10'000)
     {
@@ -136,18 +138,25 @@ void TestSendSession::readiness_data()
     QTest::addColumn<bool>("canSend");
     QTest::addColumn<QString>("reason"); // how the sentence begins
     QTest::newRow("a complete request") << str("ready") << true << str("Ready to send.");
-    QTest::newRow("raw JSON that does not parse") << str("raw broken") << false << str("The raw JSON does not parse: fix it to send.");
+    QTest::newRow("raw JSON that does not parse")
+        << str("raw broken") << false << str("The raw JSON does not parse: fix it to send.");
     QTest::newRow("raw JSON that parses") << str("raw fine") << true << str("Ready to send.");
-    QTest::newRow("validation errors") << str("blank") << false << str("4 problems to fix before sending. First, name: required");
+    QTest::newRow("validation errors") << str("blank") << false
+                                       << str("4 problems to fix before sending. First, name: required");
     QTest::newRow("a request on its way") << str("busy") << false << str("A request is on its way");
-    QTest::newRow("the wait a 429 asked for") << str("rate limited") << false << str("Rate limited: the server asked to wait ");
-    QTest::newRow("sandbox profile, sandbox starting") << str("sandbox starting") << false << str("Starting the local sandbox…");
+    QTest::newRow("the wait a 429 asked for")
+        << str("rate limited") << false << str("Rate limited: the server asked to wait ");
+    QTest::newRow("sandbox profile, sandbox starting")
+        << str("sandbox starting") << false << str("Starting the local sandbox…");
     QTest::newRow("sandbox profile, sandbox failed")
-        << str("sandbox failed") << false << str("The local sandbox could not start (no free port): choose another profile");
+        << str("sandbox failed") << false
+        << str("The local sandbox could not start (no free port): choose another profile");
     QTest::newRow("sandbox profile, sandbox running") << str("sandbox running") << true << str("Ready to send.");
     QTest::newRow("sandbox profile, no sandbox in this run") << str("sandbox absent") << true << str("Ready to send.");
-    QTest::newRow("another profile, sandbox starting") << str("elsewhere, sandbox starting") << true << str("Ready to send.");
-    QTest::newRow("another profile, sandbox failed") << str("elsewhere, sandbox failed") << true << str("Ready to send.");
+    QTest::newRow("another profile, sandbox starting")
+        << str("elsewhere, sandbox starting") << true << str("Ready to send.");
+    QTest::newRow("another profile, sandbox failed")
+        << str("elsewhere, sandbox failed") << true << str("Ready to send.");
 }
 
 void TestSendSession::readiness()
@@ -167,7 +176,8 @@ void TestSendSession::readiness()
         rig.document.enterRawMode();
         QSignalSpy checked(&rig.document, &Document::rawErrorChanged);
         QSignalSpy diagnostics(&rig.document, &Document::diagnosticsChanged);
-        rig.document.rawTextChanged(situation.endsWith(QLatin1String("broken")) ? str("{\"name\": ") : rig.document.text() + str("\n"));
+        rig.document.rawTextChanged(situation.endsWith(QLatin1String("broken")) ? str("{\"name\": ")
+                                                                                : rig.document.text() + str("\n"));
         rig.document.checkRawText();
         rig.executor.runAll();
         QTRY_VERIFY(checked.count() + diagnostics.count() > 0);
@@ -180,7 +190,8 @@ void TestSendSession::readiness()
         QVERIFY(rig.send.send());
         QTRY_COMPARE_WITH_TIMEOUT(server.received().size(), 1, 10'000);
     } else if (situation == QLatin1String("rate limited")) {
-        server.respondWith(answer(429, "Too Many Requests", R"({"status":429,"title":"Rate limit exceeded"})", {{"Retry-After", "30"}}));
+        server.respondWith(answer(429, "Too Many Requests", R"({"status":429,"title":"Rate limit exceeded"})",
+                                  {{"Retry-After", "30"}}));
         QVERIFY(rig.send.send());
         QVERIFY(answered.wait(10'000));
     } else if (situation == QLatin1String("sandbox running")) {
@@ -209,14 +220,16 @@ void TestSendSession::readiness()
         QCOMPARE(started.count(), 0);
         QCOMPARE(refused.count(), 1);
         const QString said = refused.first().first().toString();
-        QVERIFY2(situation == QLatin1String("busy") ? said.startsWith(str("A request is on its way")) : said == now.reason,
+        QVERIFY2(situation == QLatin1String("busy") ? said.startsWith(str("A request is on its way"))
+                                                    : said == now.reason,
                  qPrintable(said));
         if (situation == QLatin1String("busy")) {
             rig.send.submitter()->cancel(); // may answer at once
             QVERIFY(answered.count() > 0 || answered.wait(10'000));
         }
         // Nothing more went out: only the call cancelled above answered.
-        QCOMPARE(int(server.received().size()) + answered.count(), before + (situation == QLatin1String("busy") ? 1 : 0));
+        QCOMPARE(int(server.received().size()) + answered.count(),
+                 before + (situation == QLatin1String("busy") ? 1 : 0));
         return;
     }
     QCOMPARE(started.count(), 1);
@@ -319,7 +332,8 @@ void TestSendSession::outcomeIsRecorded()
     QCOMPARE(record.outcome, session::outcomeName(outcome));
     QCOMPARE(session::outcomeFromName(record.outcome), std::optional<Outcome>(outcome));
     QCOMPARE(record.status, result.status);
-    QCOMPARE(record.profile, how == QLatin1String("sandbox") ? str("Local sandbox") : rig.connection.activeProfile().name);
+    QCOMPARE(record.profile,
+             how == QLatin1String("sandbox") ? str("Local sandbox") : rig.connection.activeProfile().name);
     QVERIFY(!record.profile.isEmpty());
     QCOMPARE(QUrl(record.url).path(), str("/v2/tasks"));
 }
@@ -372,8 +386,10 @@ void TestSendSession::casingRejectedSwitchAndResend_data()
     QTest::addColumn<EnumCasing>("from");
     QTest::addColumn<EnumCasing>("to");
     QTest::addColumn<QByteArray>("accepted"); // the only spelling of the task type the server takes
-    QTest::newRow("lower rejected: UPPER") << EnumCasing::Lower << EnumCasing::Upper << QByteArray("\"TEMPLATE_EVALUATION\"");
-    QTest::newRow("UPPER rejected: lower") << EnumCasing::Upper << EnumCasing::Lower << QByteArray("\"template_evaluation\"");
+    QTest::newRow("lower rejected: UPPER")
+        << EnumCasing::Lower << EnumCasing::Upper << QByteArray("\"TEMPLATE_EVALUATION\"");
+    QTest::newRow("UPPER rejected: lower")
+        << EnumCasing::Upper << EnumCasing::Lower << QByteArray("\"template_evaluation\"");
 }
 
 void TestSendSession::casingRejectedSwitchAndResend()
@@ -386,10 +402,12 @@ void TestSendSession::casingRejectedSwitchAndResend()
     server.setHandler([accepted](const test::ReceivedRequest& request) {
         if (request.body.contains(accepted))
             return kCreated;
-        const QByteArray choices = accepted.contains("TEMPLATE") ? "TEMPLATE_EVALUATION, CODE_EVALUATION, RUN_EXPERIMENT"
-                                                                 : "template_evaluation, code_evaluation, run_experiment";
+        const QByteArray choices = accepted.contains("TEMPLATE")
+            ? "TEMPLATE_EVALUATION, CODE_EVALUATION, RUN_EXPERIMENT"
+            : "template_evaluation, code_evaluation, run_experiment";
         return answer(422, "Unprocessable Entity",
-                      R"({"status":422,"title":"Unprocessable Entity","detail":"type: must be one of )" + choices + R"("})");
+                      R"({"status":422,"title":"Unprocessable Entity","detail":"type: must be one of )" + choices
+                          + R"("})");
     });
     rig.pointAt(server.url());
     rig.connection.setCasing(from);

@@ -7,10 +7,10 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSemaphore>
-#include <QThreadPool>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace tc::storage;
 using tc::testing::ManualExecutor;
@@ -107,7 +107,7 @@ void TestDraftAutosave::discardIsFinal()
     autosave.discard();
     QVERIFY(!QFile::exists(autosave.filePath()));
     gate.release(pool->maxThreadCount());
-    QVERIFY(saved.wait(5000)); // the held write ran...
+    QVERIFY(saved.wait(5000));                    // the held write ran...
     QVERIFY(!QFile::exists(autosave.filePath())); // ...and did not bring the file back
     QVERIFY(!autosave.leftBehind());
 }

@@ -2,8 +2,8 @@
 // The history's file: a version 1 database written by hand is migrated with its rows; a damaged
 // file, another program's database, a newer schema, an unwritable place and a lock held too long
 // each give a clear error and leave the file as it was; and one store serves several threads.
-#include "storage/historystore.h"
 #include "rawsqlite.h"
+#include "storage/historystore.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -99,18 +99,20 @@ void TestHistoryFiles::migratesVersion1_data()
     const QString tasks = QStringLiteral("https://api.arize.com/v2/tasks");
     const QByteArray create = R"({"name": "Toxicity", "type": "template_evaluation"})";
     QTest::addRow("a created task: its ID and name from the bodies")
-        << tasks << 201 << QStringLiteral("success") << create << QByteArray(R"({"id": "VGFzazo3", "name": "Toxicity"})")
-        << QStringLiteral("VGFzazo3") << QStringLiteral("Toxicity");
+        << tasks << 201 << QStringLiteral("success") << create
+        << QByteArray(R"({"id": "VGFzazo3", "name": "Toxicity"})") << QStringLiteral("VGFzazo3")
+        << QStringLiteral("Toxicity");
     QTest::addRow("an HTTP error: the name from the request")
         << tasks << 422 << QStringLiteral("http_error") << create << QByteArray(R"({"title": "Unprocessable"})")
         << QString() << QStringLiteral("Toxicity");
-    QTest::addRow("no answer: nothing but the name")
-        << tasks << 0 << QStringLiteral("transport_error") << create << QByteArray() << QString() << QStringLiteral("Toxicity");
+    QTest::addRow("no answer: nothing but the name") << tasks << 0 << QStringLiteral("transport_error") << create
+                                                     << QByteArray() << QString() << QStringLiteral("Toxicity");
     QTest::addRow("a run triggered: the task ID from the URL")
         << QStringLiteral("https://api.arize.com/v2/tasks/VGFzazo5/trigger") << 404 << QStringLiteral("http_error")
         << QByteArray("{}") << QByteArray(R"({"title": "Not Found"})") << QStringLiteral("VGFzazo5") << QString();
-    QTest::addRow("not about a task") << QStringLiteral("https://api.arize.com/v2/spaces") << 200 << QStringLiteral("success")
-                                      << QByteArray() << QByteArray(R"({"id": "U3BhY2U6MQ"})") << QString() << QString();
+    QTest::addRow("not about a task") << QStringLiteral("https://api.arize.com/v2/spaces") << 200
+                                      << QStringLiteral("success") << QByteArray()
+                                      << QByteArray(R"({"id": "U3BhY2U6MQ"})") << QString() << QString();
 }
 
 void TestHistoryFiles::migratesVersion1()
@@ -127,16 +129,19 @@ void TestHistoryFiles::migratesVersion1()
         RawSqlite v1(path());
         QVERIFY2(v1.exec(kVersion1Table), qPrintable(v1.error()));
         QVERIFY(v1.exec(QStringLiteral("CREATE INDEX submissions_by_time ON submissions (sent_at)")));
-        const QString insert = QStringLiteral("INSERT INTO submissions (sent_at, method, url, request_body, status, outcome,"
-                                              " elapsed_ms, response_body, error_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        const QString insert = QStringLiteral(
+            "INSERT INTO submissions (sent_at, method, url, request_body, status, outcome,"
+            " elapsed_ms, response_body, error_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
         // Empty, not NULL: version 1's columns are NOT NULL, as the columns a caller leaves empty.
         const QByteArray none("", 0);
-        QVERIFY2(v1.exec(insert, {sentAt, QStringLiteral("POST"), url, requestBody.isNull() ? none : requestBody, status,
-                                  outcome, 87, responseBody.isNull() ? none : responseBody,
-                                  status ? QLatin1String("") : QLatin1String("Connection refused")}),
+        QVERIFY2(v1.exec(insert,
+                         {sentAt, QStringLiteral("POST"), url, requestBody.isNull() ? none : requestBody, status,
+                          outcome, 87, responseBody.isNull() ? none : responseBody,
+                          status ? QLatin1String("") : QLatin1String("Connection refused")}),
                  qPrintable(v1.error()));
-        QVERIFY(v1.exec(insert, {sentAt - 1000, QStringLiteral("GET"), url, none, 200, QStringLiteral("success"), 5,
-                                 QByteArray("[]"), QLatin1String("")}));
+        QVERIFY(v1.exec(insert,
+                        {sentAt - 1000, QStringLiteral("GET"), url, none, 200, QStringLiteral("success"), 5,
+                         QByteArray("[]"), QLatin1String("")}));
         QVERIFY(v1.exec(QStringLiteral("PRAGMA user_version = 1")));
     }
     HistoryStore store(path());
@@ -175,15 +180,18 @@ void TestHistoryFiles::cannotOpen_data()
     QTest::addColumn<HistoryError::Kind>("kind");
     QTest::addColumn<QString>("message");
     using K = HistoryError::Kind;
-    QTest::addRow("random bytes") << QStringLiteral("corrupt") << K::NotADatabase << QStringLiteral("move the file aside");
-    QTest::addRow("another program's database") << QStringLiteral("foreign") << K::NotADatabase
-                                                << QStringLiteral("not a Task Composer history");
+    QTest::addRow("random bytes") << QStringLiteral("corrupt") << K::NotADatabase
+                                  << QStringLiteral("move the file aside");
+    QTest::addRow("another program's database")
+        << QStringLiteral("foreign") << K::NotADatabase << QStringLiteral("not a Task Composer history");
     QTest::addRow("a newer schema") << QStringLiteral("newer") << K::NewerSchema
                                     << QStringLiteral("newer version of Task Composer (history schema 3");
-    QTest::addRow("locked by another connection") << QStringLiteral("locked") << K::Locked
-                                                  << QStringLiteral("stayed locked for more than 300 ms");
-    QTest::addRow("folder under a file") << QStringLiteral("under a file") << K::Unwritable << QStringLiteral("cannot be created");
-    QTest::addRow("a folder in its place") << QStringLiteral("folder") << K::Unwritable << QStringLiteral("is a folder");
+    QTest::addRow("locked by another connection")
+        << QStringLiteral("locked") << K::Locked << QStringLiteral("stayed locked for more than 300 ms");
+    QTest::addRow("folder under a file") << QStringLiteral("under a file") << K::Unwritable
+                                         << QStringLiteral("cannot be created");
+    QTest::addRow("a folder in its place")
+        << QStringLiteral("folder") << K::Unwritable << QStringLiteral("is a folder");
 }
 
 void TestHistoryFiles::cannotOpen()

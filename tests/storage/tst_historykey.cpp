@@ -100,10 +100,13 @@ void TestHistoryKey::keyIsNeverStored_data()
     row("request body, given away by the header", QStringLiteral("authorization,request body"), false);
     row("response body, given away by the header", QStringLiteral("authorization,response body"), false);
     row("error message, given away by the header", QStringLiteral("authorization,error message"), false);
-    row("response body, given away by another credential header", QStringLiteral("response header,response body"), false);
+    row("response body, given away by another credential header", QStringLiteral("response header,response body"),
+        false);
     row("request body, named by the caller", QStringLiteral("request body"), true);
-    row("everywhere at once", QStringLiteral("authorization,x-api-key,response header,query,password,path,request body,"
-                                             "response body,error message"), false);
+    row("everywhere at once",
+        QStringLiteral("authorization,x-api-key,response header,query,password,path,request body,"
+                       "response body,error message"),
+        false);
 }
 
 void TestHistoryKey::keyIsNeverStored()
@@ -139,15 +142,18 @@ void TestHistoryKey::keyIsNeverStored()
     {
         HistoryStore store(path());
         QVERIFY(!store.open());
-        const HistoryResult<qint64> id = store.record(record, callerNamesKey ? QList<QByteArray>{kKey} : QList<QByteArray>{});
+        const HistoryResult<qint64> id = store.record(record,
+                                                      callerNamesKey ? QList<QByteArray>{kKey} : QList<QByteArray>{});
         QVERIFY(id.ok());
         QVERIFY2(!filesBytes(m_dir->path()).contains(kKey), "the key is in the database files");
         QVERIFY(!store.exportAllJson().value->contains(kKey));
         const HistoryEntry entry = *store.get(*id.value).value;
         if (places.contains(QStringLiteral("authorization")))
-            QCOMPARE(entry.record.requestHeaders.constFirst(), std::make_pair(QByteArray("Authorization"), QByteArray("Bearer ••••••••")));
+            QCOMPARE(entry.record.requestHeaders.constFirst(),
+                     std::make_pair(QByteArray("Authorization"), QByteArray("Bearer ••••••••")));
         if (places.contains(QStringLiteral("query")))
-            QVERIFY2(entry.record.url.contains(QStringLiteral("space_id=U3BhY2U6MQ")), qPrintable(entry.record.url)); // the rest stays
+            QVERIFY2(entry.record.url.contains(QStringLiteral("space_id=U3BhY2U6MQ")),
+                     qPrintable(entry.record.url)); // the rest stays
         if (places.contains(QStringLiteral("request body")))
             QVERIFY(entry.record.requestBody.contains("leak " + credentialMask()));
     }
@@ -170,14 +176,15 @@ void TestHistoryKey::whatIsNotSecretStays_data()
                                   << QByteArray("application/json") << plain << plain;
     QTest::addRow("a key reference is not a key") << QByteArray("Authorization") << QByteArray("Bearer $ARIZE_API_KEY")
                                                   << QByteArray("Bearer $ARIZE_API_KEY") << plain << plain;
-    QTest::addRow("a short cookie: masked, not hunted") << QByteArray("Cookie") << QByteArray("a=1") << credentialMask()
-                                                        << plain << plain;
-    QTest::addRow("Idempotency-Key: masked all the same") << QByteArray("Idempotency-Key") << QByteArray("7c1e-9b")
-                                                          << credentialMask() << plain << plain;
-    QTest::addRow("access_token parameter") << QByteArray("Accept") << QByteArray("*/*") << QByteArray("*/*")
-                                            << QStringLiteral("https://h.example/v2/tasks?access_token=tok-123456789&limit=5")
-                                            << QStringLiteral("https://h.example/v2/tasks?access_token=%1&limit=5")
-                                                   .arg(QString::fromUtf8(credentialMask()));
+    QTest::addRow("a short cookie: masked, not hunted")
+        << QByteArray("Cookie") << QByteArray("a=1") << credentialMask() << plain << plain;
+    QTest::addRow("Idempotency-Key: masked all the same")
+        << QByteArray("Idempotency-Key") << QByteArray("7c1e-9b") << credentialMask() << plain << plain;
+    QTest::addRow("access_token parameter")
+        << QByteArray("Accept") << QByteArray("*/*") << QByteArray("*/*")
+        << QStringLiteral("https://h.example/v2/tasks?access_token=tok-123456789&limit=5")
+        << QStringLiteral("https://h.example/v2/tasks?access_token=%1&limit=5")
+               .arg(QString::fromUtf8(credentialMask()));
 }
 
 void TestHistoryKey::whatIsNotSecretStays()

@@ -20,7 +20,8 @@ using namespace tc::storage;
 
 namespace {
 
-const QByteArray kCreateBody = R"({"name": "Hallucination check", "type": "template_evaluation", "project_id": "UHJvajox"})";
+const QByteArray kCreateBody =
+    R"({"name": "Hallucination check", "type": "template_evaluation", "project_id": "UHJvajox"})";
 const QByteArray kCreatedTask = R"({"id": "VGFzazox", "name": "Hallucination check", "type": "template_evaluation"})";
 
 ApiResult apiResult(Outcome outcome, int status, const QByteArray& responseBody, const QString& message = {})
@@ -28,7 +29,9 @@ ApiResult apiResult(Outcome outcome, int status, const QByteArray& responseBody,
     ApiResult result;
     result.outcome = outcome;
     result.status = status;
-    result.reason = status == 201 ? QStringLiteral("Created") : status == 422 ? QStringLiteral("Unprocessable Entity") : QString();
+    result.reason = status == 201 ? QStringLiteral("Created")
+        : status == 422           ? QStringLiteral("Unprocessable Entity")
+                                  : QString();
     result.body = responseBody;
     result.headers = {{"Content-Type", "application/json"}};
     result.elapsedMs = 142;
@@ -98,14 +101,15 @@ void TestHistoryStore::recordsEachOutcome_data()
     QTest::addColumn<QString>("outcome");
     QTest::addColumn<QString>("taskId");
     QTest::addColumn<QString>("message");
-    QTest::addRow("success: a created task") << apiResult(Outcome::Success, 201, kCreatedTask) << QStringLiteral("success")
-                                             << QStringLiteral("VGFzazox") << QString();
-    const QByteArray problem = R"({"title": "Unprocessable", "status": 422, "detail": "sampling_rate must be at most 1"})";
-    QTest::addRow("HTTP error: 422 with a problem") << apiResult(Outcome::HttpError, 422, problem)
-                                                    << QStringLiteral("http_error") << QString() << QString();
+    QTest::addRow("success: a created task") << apiResult(Outcome::Success, 201, kCreatedTask)
+                                             << QStringLiteral("success") << QStringLiteral("VGFzazox") << QString();
+    const QByteArray problem =
+        R"({"title": "Unprocessable", "status": 422, "detail": "sampling_rate must be at most 1"})";
+    QTest::addRow("HTTP error: 422 with a problem")
+        << apiResult(Outcome::HttpError, 422, problem) << QStringLiteral("http_error") << QString() << QString();
     QTest::addRow("transport error: refused connection")
-        << apiResult(Outcome::TransportError, 0, {}, QStringLiteral("Connection refused")) << QStringLiteral("transport_error")
-        << QString() << QStringLiteral("Connection refused");
+        << apiResult(Outcome::TransportError, 0, {}, QStringLiteral("Connection refused"))
+        << QStringLiteral("transport_error") << QString() << QStringLiteral("Connection refused");
     QTest::addRow("timed out") << apiResult(Outcome::TimedOut, 0, {}, QStringLiteral("No answer within 30 s"))
                                << QStringLiteral("timed_out") << QString() << QStringLiteral("No answer within 30 s");
 }
@@ -119,7 +123,8 @@ void TestHistoryStore::recordsEachOutcome()
     HistoryStore store(path());
     QVERIFY(!store.open());
     const QDateTime sentAt = QDateTime::currentDateTimeUtc();
-    const HistoryResult<qint64> id = store.record(session::historyRecordFrom(result, QStringLiteral("EU production"), sentAt));
+    const HistoryResult<qint64> id = store.record(
+        session::historyRecordFrom(result, QStringLiteral("EU production"), sentAt));
     QVERIFY2(id.ok(), qPrintable(id.error.message));
 
     // Read back by a second store on the same file, as the next start of the app would.
@@ -158,8 +163,8 @@ void TestHistoryStore::searchAndFilter_data()
     QTest::addColumn<QStringList>("expected"); // task names, newest first
     const auto row = [](const char* name, const char* text, const char* status, QStringList outcomes, int limit,
                         int offset, const QString& expected) {
-        QTest::addRow("%s", name) << QString::fromUtf8(text) << QString::fromLatin1(status) << outcomes << limit << offset
-                                  << expected.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        QTest::addRow("%s", name) << QString::fromUtf8(text) << QString::fromLatin1(status) << outcomes << limit
+                                  << offset << expected.split(QLatin1Char(','), Qt::SkipEmptyParts);
     };
     row("everything, newest first", "", "", {}, 100, 0, QStringLiteral("alpha,100% recall,beta_2,gamma,delta"));
     row("name, any case", "ALPHA", "", {}, 100, 0, QStringLiteral("alpha"));
@@ -203,7 +208,8 @@ void TestHistoryStore::searchAndFilter()
     HistoryRecord delta = named(QStringLiteral("delta"), 0, QStringLiteral("transport_error"), 30);
     delta.url = QStringLiteral("https://api.eu-west-1a.arize.com/v2/tasks");
     delta.errorMessage = QStringLiteral("Connection refused");
-    for (const HistoryRecord& record : {delta, gamma, named(QStringLiteral("alpha"), 201, QStringLiteral("success"), 1), beta, recall})
+    for (const HistoryRecord& record :
+         {delta, gamma, named(QStringLiteral("alpha"), 201, QStringLiteral("success"), 1), beta, recall})
         QVERIFY(store.record(record).ok());
 
     HistoryQuery query;
@@ -259,7 +265,8 @@ void TestHistoryStore::largeBodies_data()
     QTest::addColumn<qint64>("limit");
     QTest::addColumn<QByteArray>("kept");
     const QByteArray threeMegabytes = QByteArray(3 * 1024 * 1024 - 2, 'x').prepend('[').append(']');
-    QTest::addRow("3 MB at the default 1 MB") << threeMegabytes << qint64(1024 * 1024) << threeMegabytes.left(1024 * 1024);
+    QTest::addRow("3 MB at the default 1 MB")
+        << threeMegabytes << qint64(1024 * 1024) << threeMegabytes.left(1024 * 1024);
     QTest::addRow("under the limit: whole") << kCreatedTask << qint64(1024 * 1024) << kCreatedTask;
     QTest::addRow("exactly the limit: whole") << QByteArray(64, 'y') << qint64(64) << QByteArray(64, 'y');
     QTest::addRow("a limit of 0 keeps nothing") << kCreatedTask << qint64(0) << QByteArray();
@@ -302,7 +309,7 @@ void TestHistoryStore::exportJson()
     const qint64 older = *store.record(named(QStringLiteral("older"), 500, QStringLiteral("http_error"), 60)).value;
 
     const QJsonArray chosen = QJsonDocument::fromJson(*store.exportJson({older, created, 999}).value).array();
-    QCOMPARE(chosen.size(), 2); // an unknown id is skipped
+    QCOMPARE(chosen.size(), 2);                       // an unknown id is skipped
     const QJsonObject task = chosen.at(0).toObject(); // newest first
     QCOMPARE(task.value(QStringLiteral("id")).toInteger(), created);
     QCOMPARE(task.value(QStringLiteral("sent_at")).toString(), QStringLiteral("2026-11-28T15:04:05.250Z"));
@@ -315,7 +322,12 @@ void TestHistoryStore::exportJson()
     QCOMPARE(task.value(QStringLiteral("response_body")).toString().toUtf8(), kCreatedTask);
     QCOMPARE(task.value(QStringLiteral("response_size")).toInteger(), kCreatedTask.size());
     QCOMPARE(task.value(QStringLiteral("response_truncated")).toBool(), false);
-    QCOMPARE(task.value(QStringLiteral("request_headers")).toArray().at(0).toObject().value(QStringLiteral("value")).toString(),
+    QCOMPARE(task.value(QStringLiteral("request_headers"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("value"))
+                 .toString(),
              QStringLiteral("Bearer ••••••••"));
     QCOMPARE(chosen.at(1).toObject().value(QStringLiteral("id")).toInteger(), older);
 

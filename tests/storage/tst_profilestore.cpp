@@ -30,8 +30,9 @@ private:
 
 void TestProfileStore::init()
 {
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings-%1.ini").arg(QString::fromLatin1(QTest::currentTestFunction()))),
-                                             QSettings::IniFormat);
+    m_settings = std::make_unique<QSettings>(
+        m_dir.filePath(QStringLiteral("settings-%1.ini").arg(QString::fromLatin1(QTest::currentTestFunction()))),
+        QSettings::IniFormat);
     m_settings->clear();
 }
 
@@ -112,7 +113,8 @@ void TestProfileStore::oldSettingsBecomeAProfile()
 {
     QFETCH(QString, target);
     QFETCH(bool, activeIsMigrated);
-    m_settings->setValue(QStringLiteral("connection/baseUrl"), QUrl(QStringLiteral("https://api.ca-central-1a.arize.com")));
+    m_settings->setValue(QStringLiteral("connection/baseUrl"),
+                         QUrl(QStringLiteral("https://api.ca-central-1a.arize.com")));
     m_settings->setValue(QStringLiteral("connection/timeoutMs"), 12'000);
     m_settings->setValue(QStringLiteral("connection/target"), target);
     m_settings->setValue(QStringLiteral("preview/casing"), QStringLiteral("upper"));

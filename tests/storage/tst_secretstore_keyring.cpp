@@ -2,9 +2,9 @@
 // The API key in a real Secret Service: gnome-keyring-daemon in a private D-Bus session with a
 // fresh home, started by with-keyring.sh (never a developer's own keyring). Written, read back by
 // a fresh store, overwritten, removed, and found in no file under the app's locations meanwhile.
+#include "secretstoretesting.h"
 #include "storage/profilestore.h"
 #include "storage/secretstore.h"
-#include "secretstoretesting.h"
 
 #include <QDir>
 #include <QFile>
@@ -54,9 +54,12 @@ void TestSecretStoreKeyring::roundTrip_data()
     QTest::addColumn<QString>("first");
     QTest::addColumn<QString>("second");
     QTest::addRow("an ASCII key") << QStringLiteral("eu-prod") << freshKey() << freshKey();
-    QTest::addRow("a non-ASCII key") << QStringLiteral("ca-test") << freshKey(QStringLiteral("clé-ключ-鍵-")) << freshKey();
-    QTest::addRow("a 4 KiB key") << QStringLiteral("long") << freshKey() + QString(4096, QLatin1Char('k')) << freshKey();
-    QTest::addRow("a profile id with a slash and a space") << QStringLiteral("team/eu prod") << freshKey() << freshKey();
+    QTest::addRow("a non-ASCII key") << QStringLiteral("ca-test") << freshKey(QStringLiteral("clé-ключ-鍵-"))
+                                     << freshKey();
+    QTest::addRow("a 4 KiB key") << QStringLiteral("long") << freshKey() + QString(4096, QLatin1Char('k'))
+                                 << freshKey();
+    QTest::addRow("a profile id with a slash and a space")
+        << QStringLiteral("team/eu prod") << freshKey() << freshKey();
 }
 
 void TestSecretStoreKeyring::roundTrip()

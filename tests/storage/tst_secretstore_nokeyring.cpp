@@ -2,9 +2,9 @@
 // The API key on a machine with no keychain at all (no D-Bus session, as on a bare server or in
 // a container): the store says so in words, keeps the key for the session only, writes a 0600
 // file only when the person opted in, lets ARIZE_API_KEY win, and leaves the key in no other file.
+#include "secretstoretesting.h"
 #include "storage/profilestore.h"
 #include "storage/secretstore.h"
-#include "secretstoretesting.h"
 
 #include <QDir>
 #include <QFile>
@@ -77,8 +77,10 @@ void TestSecretStoreNoKeyring::writeWithoutKeychain_data()
     QTest::addColumn<bool>("fileAllowed");
     QTest::addColumn<Where>("where");
     QTest::addColumn<QString>("saying");
-    QTest::addRow("kept for the session only") << false << Where::Session << QStringLiteral("the key is kept for this session only.");
-    QTest::addRow("written to the opted-in file") << true << Where::File << QStringLiteral(", which only you can read.");
+    QTest::addRow("kept for the session only")
+        << false << Where::Session << QStringLiteral("the key is kept for this session only.");
+    QTest::addRow("written to the opted-in file")
+        << true << Where::File << QStringLiteral(", which only you can read.");
 }
 
 void TestSecretStoreNoKeyring::writeWithoutKeychain()
@@ -136,7 +138,8 @@ void TestSecretStoreNoKeyring::readWithNothingStored_data()
     QTest::addColumn<bool>("fileAllowed");
     QTest::addColumn<QString>("saying");
     QTest::addRow("session only") << false << QStringLiteral("one you type in will be kept for this session only.");
-    QTest::addRow("file opted in") << true << QStringLiteral("one you type in will be written to a file only you can read.");
+    QTest::addRow("file opted in") << true
+                                   << QStringLiteral("one you type in will be written to a file only you can read.");
 }
 
 void TestSecretStoreNoKeyring::readWithNothingStored()
@@ -191,7 +194,8 @@ void TestSecretStoreNoKeyring::fileIsOwnerOnly()
     const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther
         | QFile::WriteOther | QFile::ExeOther | QFile::ExeOwner;
     QCOMPARE(QFileInfo(path).permissions() & others, QFile::Permissions());
-    QCOMPARE(QFileInfo(path).permissions() & (QFile::ReadOwner | QFile::WriteOwner), QFile::ReadOwner | QFile::WriteOwner);
+    QCOMPARE(QFileInfo(path).permissions() & (QFile::ReadOwner | QFile::WriteOwner),
+             QFile::ReadOwner | QFile::WriteOwner);
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), key.toUtf8()); // exactly the key: no newline, no old bytes
@@ -211,8 +215,10 @@ void TestSecretStoreNoKeyring::unwritableFileFallsBackToSession()
     const auto written = answerTo(store, [&] { store.write(QStringLiteral("p"), key); });
     QVERIFY(written.ok);
     QCOMPARE(written.where, Where::Session);
-    QVERIFY2(written.message.contains(QStringLiteral("the key file could not be written (")), qPrintable(written.message));
-    QVERIFY2(written.message.endsWith(QStringLiteral("the key is kept for this session only.")), qPrintable(written.message));
+    QVERIFY2(written.message.contains(QStringLiteral("the key file could not be written (")),
+             qPrintable(written.message));
+    QVERIFY2(written.message.endsWith(QStringLiteral("the key is kept for this session only.")),
+             qPrintable(written.message));
     const auto read = answerTo(store, [&] { store.read(QStringLiteral("p")); });
     QCOMPARE(read.where, Where::Session);
     QCOMPARE(read.key, key);

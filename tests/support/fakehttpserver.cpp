@@ -37,9 +37,7 @@ bool ReceivedRequest::hasHeader(const QByteArray& name) const
     return hasName(headers, name);
 }
 
-FakeHttpServer::FakeHttpServer(QObject* parent)
-    : QObject(parent)
-    , m_server(new QTcpServer(this))
+FakeHttpServer::FakeHttpServer(QObject* parent) : QObject(parent), m_server(new QTcpServer(this))
 {
     connect(m_server, &QTcpServer::newConnection, this, &FakeHttpServer::accept);
     // Port 0: the system picks a free one, so tests never collide.
@@ -178,8 +176,7 @@ void FakeHttpServer::answer(QTcpSocket* socket, const ScriptedResponse& response
         timer->start(response.dripIntervalMs);
         break;
     }
-    case Behaviour::NeverAnswer:
-        break;
+    case Behaviour::NeverAnswer: break;
     }
 }
 

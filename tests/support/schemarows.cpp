@@ -54,7 +54,8 @@ void addVariantRows(const QList<FieldId>& fields)
 {
     for (const FieldId field : fields) {
         for (const ExperimentType variant : kVariants) {
-            const QString name = belowRunConfiguration(field) + QLatin1Char('/') + toApiString(variant, EnumCasing::Lower);
+            const QString name = belowRunConfiguration(field) + QLatin1Char('/')
+                + toApiString(variant, EnumCasing::Lower);
             QTest::newRow(qPrintable(name)) << field << variant;
         }
     }

@@ -22,7 +22,8 @@ QByteArray readExample(const QString& fileName)
 
 QStringList exampleFileNames()
 {
-    return QDir(QStringLiteral(TASKCOMPOSER_EXAMPLES_DIR)).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    return QDir(QStringLiteral(TASKCOMPOSER_EXAMPLES_DIR))
+        .entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
 }
 
 QString seedFilePath()

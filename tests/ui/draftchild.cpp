@@ -41,8 +41,10 @@ int main(int argc, char** argv)
         QTest::keyClicks(editor, QStringLiteral("{\"name\": \"half-typed\", \"type\": "));
     } else {
         tc::test::typeInto(window.findChild<QWidget*>(QStringLiteral("name")), QStringLiteral("Crash survivor"));
-        tc::test::typeInto(window.findChild<QWidget*>(QStringLiteral("projectId")), QStringLiteral("TW9kZWw6MTIzOmFCY0Q="));
-        tc::test::typeInto(window.findChild<QWidget*>(QStringLiteral("queryFilter")), QStringLiteral("span_kind = 'LLM'"));
+        tc::test::typeInto(window.findChild<QWidget*>(QStringLiteral("projectId")),
+                           QStringLiteral("TW9kZWw6MTIzOmFCY0Q="));
+        tc::test::typeInto(window.findChild<QWidget*>(QStringLiteral("queryFilter")),
+                           QStringLiteral("span_kind = 'LLM'"));
     }
     // Until what the window shows now is what the autosave holds.
     const auto upToDate = [&] {

@@ -3,16 +3,16 @@
 //   QT_QPA_PLATFORM=offscreen build-dev/tests/ui/take_screenshot resources/screenshot.png
 // Refresh it whenever the window changes.
 #include "sandbox/localsandbox.h"
+#include "support/testdata.h"
 #include "ui/mainwindow.h"
 #include "ui/resultspane.h"
-#include "support/testdata.h"
 
 #include <QApplication>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
-#include <QSignalSpy>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -35,8 +35,9 @@ int main(int argc, char** argv)
     // The reference's example with a second evaluator whose filter has a slip: a warning shows
     // next to its field and in the list, and Send stays enabled.
     QByteArray body = tc::test::readExample(QStringLiteral("template-evaluation-project.json"));
-    body.replace("\n  ]\n}", ",\n    {\n      \"evaluator_id\": \"RXZhbHVhdG9yOjE0OmFCY0Q=\",\n"
-                             "      \"query_filter\": \"span_kind = 'LLM\"\n    }\n  ]\n}");
+    body.replace("\n  ]\n}",
+                 ",\n    {\n      \"evaluator_id\": \"RXZhbHVhdG9yOjE0OmFCY0Q=\",\n"
+                 "      \"query_filter\": \"span_kind = 'LLM\"\n    }\n  ]\n}");
     window.pasteRequestText(QString::fromUtf8(body));
     // Sent to the sandbox inside the app, as on a first launch: the created task shows.
     tc::sandbox::LocalSandbox sandbox;

@@ -1,34 +1,34 @@
 // SPDX-License-Identifier: MIT
 // The composer window, driven like a person would: typing, clicking, switching.
 #include "composerdriver.h"
-#include "ui/evaluatorcard.h"
-#include "support/fakehttpserver.h"
+#include "core/json/jsonparse.h"
 #include "net/tasksubmitter.h"
+#include "support/fakehttpserver.h"
+#include "support/testdata.h"
+#include "ui/evaluatorcard.h"
 #include "ui/evaluatorlisteditor.h"
 #include "ui/fieldfeedback.h"
 #include "ui/previewpane.h"
 #include "ui/taskform.h"
-#include "core/json/jsonparse.h"
-#include "support/testdata.h"
 
 #include <QCheckBox>
 #include <QClipboard>
-#include <QFile>
-#include <QTextBlock>
-#include <QTextLayout>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFile>
+#include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QJsonArray>
 #include <QSettings>
-#include <QSlider>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QToolButton>
 
 using namespace tc;
@@ -175,8 +175,9 @@ void TestComposer::switchingTypeAndSourceShowsTheRightFields()
     toggle(child<QCheckBox>(m_window, QStringLiteral("continuous")));
     toggle(child<QRadioButton>(m_window, QStringLiteral("datasetSource")));
     typeInto(child(m_window, QStringLiteral("datasetId")), QStringLiteral("RGF0YXNldDo1NjpxUndY"));
-    QTest::mouseClick(child<QRadioButton>(m_window, dataset ? QStringLiteral("datasetSource") : QStringLiteral("projectSource")),
-                      Qt::LeftButton);
+    QTest::mouseClick(
+        child<QRadioButton>(m_window, dataset ? QStringLiteral("datasetSource") : QStringLiteral("projectSource")),
+        Qt::LeftButton);
 
     auto* type = child<QComboBox>(m_window, QStringLiteral("taskType"));
     type->setFocus();
@@ -209,9 +210,11 @@ void TestComposer::theRunConfigurationIsBuiltWhenFirstNeeded_data()
     // way one arrives, its form holds what the body says.
     QTest::addColumn<QString>("how");
     QTest::addColumn<QString>("expectedInBody");
-    QTest::newRow("switching-the-type") << QStringLiteral("switch") << QStringLiteral("\"experiment_type\": \"llm_generation\"");
+    QTest::newRow("switching-the-type") << QStringLiteral("switch")
+                                        << QStringLiteral("\"experiment_type\": \"llm_generation\"");
     QTest::newRow("opening-a-run-experiment") << QStringLiteral("open") << QStringLiteral("\"model_name\": \"gpt-4o\"");
-    QTest::newRow("pasting-a-run-experiment") << QStringLiteral("paste") << QStringLiteral("\"model_name\": \"gpt-4o\"");
+    QTest::newRow("pasting-a-run-experiment")
+        << QStringLiteral("paste") << QStringLiteral("\"model_name\": \"gpt-4o\"");
 }
 
 void TestComposer::theRunConfigurationIsBuiltWhenFirstNeeded()
@@ -285,7 +288,8 @@ void TestComposer::rulesFromRawJsonMarkTheirField_data()
     QTest::addRow("sampling rate range") << rate << "samplingRate" << valid;
     const QByteArray experiment = readExample(QStringLiteral("run-experiment-agent-call.json"));
     QByteArray withEvaluators = experiment;
-    withEvaluators.replace("\"run_configuration\"", "\"query_filter\": \"span_kind = 'LLM'\",\n  \"run_configuration\"");
+    withEvaluators.replace("\"run_configuration\"",
+                           "\"query_filter\": \"span_kind = 'LLM'\",\n  \"run_configuration\"");
     QTest::addRow("run_experiment forbids a query filter") << withEvaluators << "queryFilter" << experiment;
 }
 
@@ -376,7 +380,8 @@ void TestComposer::malformedRawJsonChangesNothing()
     auto* error = child<QLabel>(m_window, QStringLiteral("rawError"));
     QTRY_VERIFY(error->isVisible());
     QVERIFY2(error->text().contains(QLatin1String("line 3, column 3")), qPrintable(error->text()));
-    QCOMPARE(child<QLineEdit>(m_window, QStringLiteral("name"))->text(), QStringLiteral("Production Hallucination Check"));
+    QCOMPARE(child<QLineEdit>(m_window, QStringLiteral("name"))->text(),
+             QStringLiteral("Production Hallucination Check"));
     QVERIFY(!child<QPushButton>(m_window, QStringLiteral("send"))->isEnabled());
     QTest::keyClick(editor, Qt::Key_Comma);
     QTRY_VERIFY(!error->isVisible());
@@ -458,7 +463,8 @@ void TestComposer::copyAsCurlAndPasteBack()
     QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
     QVERIFY(child<QLineEdit>(m_window, QStringLiteral("name"))->text().isEmpty());
     QTest::keyClick(m_window, Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
-    QCOMPARE(m_window->preview()->text().toUtf8(), readExample(QStringLiteral("template-evaluation-project.json")).trimmed());
+    QCOMPARE(m_window->preview()->text().toUtf8(),
+             readExample(QStringLiteral("template-evaluation-project.json")).trimmed());
     qunsetenv("ARIZE_API_KEY");
 }
 
@@ -468,9 +474,11 @@ void TestComposer::pastingTheReferenceCurlFillsTheForm()
     if (!seed.open(QIODevice::ReadOnly))
         QSKIP("the shared seed reference is not beside this checkout");
     const QByteArray page = seed.readAll();
-    const QByteArray command = page.mid(page.indexOf("curl --request"), page.indexOf("\nEOF\n") + 4 - page.indexOf("curl --request"));
+    const QByteArray command = page.mid(page.indexOf("curl --request"),
+                                        page.indexOf("\nEOF\n") + 4 - page.indexOf("curl --request"));
     m_window->pasteRequestText(QString::fromUtf8(command));
-    QCOMPARE(m_window->preview()->text().toUtf8(), readExample(QStringLiteral("template-evaluation-project.json")).trimmed());
+    QCOMPARE(m_window->preview()->text().toUtf8(),
+             readExample(QStringLiteral("template-evaluation-project.json")).trimmed());
     QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("curl")));
 }
 
@@ -496,10 +504,6 @@ void TestComposer::highlightingFollowsThePalette()
     QApplication::setPalette(original);
     QTRY_VERIFY(keyColour().lightness() < 128);
 }
-
-
-
-
 
 QTEST_MAIN(TestComposer)
 #include "tst_composer.moc"

@@ -3,8 +3,8 @@
 // one is checked as it is typed (plain http to another host, a /v2 path), and OK applies the
 // address, key, timeout and casing to the active profile. The key stays out of the settings.
 #include "composerdriver.h"
-#include "ui/previewpane.h"
 #include "storage/profilestore.h"
+#include "ui/previewpane.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -89,7 +89,8 @@ void TestConnectionDialog::checksAndApplies()
     QCOMPARE(connection.casing, EnumCasing::Upper);
     QCOMPARE(m_window->preview()->casing(), EnumCasing::Upper);
     const QString line = child<QLabel>(m_window.get(), QStringLiteral("connectionLine"))->text();
-    QVERIFY2(line.contains(QStringLiteral("arize.example.com")) && line.contains(QStringLiteral("key for this session")),
+    QVERIFY2(line.contains(QStringLiteral("arize.example.com"))
+                 && line.contains(QStringLiteral("key for this session")),
              qPrintable(line));
 
     // Remembered in the active profile: the address, casing and timeout. Never the key.

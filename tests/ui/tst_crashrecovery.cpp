@@ -4,8 +4,8 @@
 // back and restores it exactly. Declining discards it; a clean close leaves nothing behind.
 #include "composerdriver.h"
 #include "storage/draftautosave.h"
-#include "ui/previewpane.h"
 #include "support/testdata.h"
+#include "ui/previewpane.h"
 
 #include <QAction>
 #include <QFile>

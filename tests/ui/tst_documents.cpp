@@ -2,6 +2,7 @@
 // Where the body comes from and where it goes: Raw JSON mode, pastes, drafts, Send and Save.
 // Each case here is a bug found in review, with the test that would have caught it.
 #include "composerdriver.h"
+#include "support/testdata.h"
 #include "ui/evaluatorcard.h"
 #include "ui/evaluatorlisteditor.h"
 #include "ui/fieldfeedback.h"
@@ -9,7 +10,6 @@
 #include "ui/previewpane.h"
 #include "ui/runconfigform.h"
 #include "ui/taskform.h"
-#include "support/testdata.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -170,7 +170,8 @@ void TestDocuments::aLoadOvertakenByNewIsDropped()
 
 void TestDocuments::aBodyWithoutRunConfigurationDoesNotInheritOne()
 {
-    m_window->pasteRequestText(QString::fromUtf8(readExample(QStringLiteral("run-experiment-template-evaluation.json"))));
+    m_window->pasteRequestText(
+        QString::fromUtf8(readExample(QStringLiteral("run-experiment-template-evaluation.json"))));
     QVERIFY(send()->isEnabled());
     m_window->pasteRequestText(
         QStringLiteral(R"({"name": "No config", "type": "run_experiment", "dataset_id": "RGF0YXNldDo1NjpxUndY"})"));
@@ -185,7 +186,8 @@ void TestDocuments::typedParametersKeepExactValues()
     body.replace("\"temperature\": 0.2", "\"temperature\": 0.333");
     m_window->pasteRequestText(QString::fromUtf8(body));
     QVERIFY(!m_window->preview()->rawMode());
-    QVERIFY2(m_window->preview()->text().contains(QLatin1String("\"temperature\": 0.333")), qPrintable(m_window->preview()->text()));
+    QVERIFY2(m_window->preview()->text().contains(QLatin1String("\"temperature\": 0.333")),
+             qPrintable(m_window->preview()->text()));
     QByteArray sampled = readExample(QStringLiteral("template-evaluation-project.json"));
     sampled.replace("\"sampling_rate\": 1", "\"sampling_rate\": 0.125");
     m_window->pasteRequestText(QString::fromUtf8(sampled));
@@ -204,13 +206,15 @@ void TestDocuments::findingsSharingALabelAreAllShown()
     }
     QVERIFY(message);
     // The content's error and the tool call ID's warning share the label under the content.
-    QVERIFY2(message->text().startsWith(QLatin1String("Empty: write what this message says")), qPrintable(message->text()));
+    QVERIFY2(message->text().startsWith(QLatin1String("Empty: write what this message says")),
+             qPrintable(message->text()));
 }
 
 void TestDocuments::savingInRawModeThenLeavingIsNotAChange()
 {
     toggle(child<QCheckBox>(m_window, QStringLiteral("rawMode")));
-    m_window->preview()->setRawText(QStringLiteral(R"({"name":"Compact","type":"code_evaluation","project_id":"TW9kZWw6MTIzOmFCY0Q=","evaluators":[{"evaluator_id":"RXZhbHVhdG9yOjEyOmFCY0Q="}]})"));
+    m_window->preview()->setRawText(QStringLiteral(
+        R"({"name":"Compact","type":"code_evaluation","project_id":"TW9kZWw6MTIzOmFCY0Q=","evaluators":[{"evaluator_id":"RXZhbHVhdG9yOjEyOmFCY0Q="}]})"));
     QTRY_VERIFY(send()->isEnabled());
     m_prompts->nextSaveFile = m_dir.filePath(QStringLiteral("compact.json"));
     QVERIFY(m_window->saveDraftAs());

@@ -4,13 +4,13 @@
 // form comes back as a created task. One click leads to a real Arize connection, and the choice
 // is kept for the next start.
 #include "composerdriver.h"
+#include "sandbox/localsandbox.h"
 #include "session/connectionsession.h"
+#include "support/testdata.h"
 #include "ui/evaluatorcard.h"
 #include "ui/evaluatorlisteditor.h"
-#include "sandbox/localsandbox.h"
 #include "ui/resultspane.h"
 #include "ui/taskform.h"
-#include "support/testdata.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -98,7 +98,8 @@ void TestFirstRun::freshProfileOpensOnTheSandboxAndCreatesTheSeedTask()
     QVERIFY(m_window->usingSandbox());
     QVERIFY2(m_window->windowTitle().contains(QStringLiteral("local sandbox")), qPrintable(m_window->windowTitle()));
     QCOMPARE(child<QLabel>(m_window, QStringLiteral("connectionBadge"))->text(), QStringLiteral("Local sandbox"));
-    QVERIFY(child<QLabel>(m_window, QStringLiteral("connectionLine"))->text().contains(QStringLiteral("local sandbox")));
+    QVERIFY(
+        child<QLabel>(m_window, QStringLiteral("connectionLine"))->text().contains(QStringLiteral("local sandbox")));
     QCOMPARE(m_window->connection().apiKey, m_sandbox->token());
 
     // The reference's example, typed in.
@@ -197,7 +198,8 @@ void TestFirstRun::theWindowIsShownBeforeTheSandboxRuns_data()
     QTest::addColumn<QString>("badgeAfter");
     QTest::addColumn<QString>("lineAfter");
     QTest::addColumn<bool>("canSendAfter");
-    QTest::newRow("the-sandbox-starts") << true << QStringLiteral("Local sandbox") << QStringLiteral("local sandbox") << true;
+    QTest::newRow("the-sandbox-starts") << true << QStringLiteral("Local sandbox") << QStringLiteral("local sandbox")
+                                        << true;
     QTest::newRow("the-sandbox-cannot-start")
         << false << QStringLiteral("No connection") << QStringLiteral("could not start (no free port)") << false;
 }
@@ -225,11 +227,12 @@ void TestFirstRun::theWindowIsShownBeforeTheSandboxRuns()
     QVERIFY2(line->text().contains(QStringLiteral("Starting the <b>local sandbox</b>")), qPrintable(line->text()));
     QVERIFY2(m_window->windowTitle().contains(QStringLiteral("local sandbox")), qPrintable(m_window->windowTitle()));
     QVERIFY(!send->isEnabled()); // a valid task, but nowhere to send it yet
-    QCOMPARE(child<QLabel>(m_window, QStringLiteral("sendReason"))->text(), QStringLiteral("Starting the local sandbox…"));
+    QCOMPARE(child<QLabel>(m_window, QStringLiteral("sendReason"))->text(),
+             QStringLiteral("Starting the local sandbox…"));
     auto* status = child<QLabel>(m_window, QStringLiteral("resultStatus"));
     const QString statusBefore = status->text();
     QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier); // the shortcut waits too
-    QCOMPARE(status->text(), statusBefore); // no "Sending…": nothing left
+    QCOMPARE(status->text(), statusBefore);                         // no "Sending…": nothing left
 
     if (starts) {
         Connection sandboxConnection;

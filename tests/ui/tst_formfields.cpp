@@ -2,10 +2,10 @@
 // Single fields of the composer and how they move: sampling rate, evaluator order, JSON
 // editors, Tab.
 #include "composerdriver.h"
+#include "core/json/jsonparse.h"
 #include "ui/evaluatorcard.h"
 #include "ui/evaluatorlisteditor.h"
 #include "ui/fieldfeedback.h"
-#include "core/json/jsonparse.h"
 #include "ui/previewpane.h"
 #include "ui/taskform.h"
 
@@ -93,9 +93,11 @@ void TestFormFields::evaluatorsReorderAndRemove()
             out << evaluator.toObject().value(QStringLiteral("evaluator_id")).toString();
         return out;
     };
-    QCOMPARE(ids(), QStringList({QStringLiteral("RXZhbHVhdG9yOjE6YUJjRA=="), QStringLiteral("RXZhbHVhdG9yOjI6YUJjRA==")}));
+    QCOMPARE(ids(),
+             QStringList({QStringLiteral("RXZhbHVhdG9yOjE6YUJjRA=="), QStringLiteral("RXZhbHVhdG9yOjI6YUJjRA==")}));
     QTest::mouseClick(child<QToolButton>(list->cardAt(0), QStringLiteral("moveEvaluatorDown")), Qt::LeftButton);
-    QCOMPARE(ids(), QStringList({QStringLiteral("RXZhbHVhdG9yOjI6YUJjRA=="), QStringLiteral("RXZhbHVhdG9yOjE6YUJjRA==")}));
+    QCOMPARE(ids(),
+             QStringList({QStringLiteral("RXZhbHVhdG9yOjI6YUJjRA=="), QStringLiteral("RXZhbHVhdG9yOjE6YUJjRA==")}));
     // A marker follows its evaluator to its new place.
     typeInto(list->cardAt(1)->idEdit(), QStringLiteral("RXZhbHVhdG9yOjI6YUJjRA=="));
     QCOMPARE(FieldFeedback::markerOf(list->cardAt(1)->idEdit()), QStringLiteral("error"));

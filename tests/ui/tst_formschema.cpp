@@ -110,7 +110,8 @@ T* TestFormSchema::only(const QString& name) const
 void TestFormSchema::show(TaskType type, DataSource source, ExperimentType variant)
 {
     choose(only<QComboBox>(QStringLiteral("taskType")), static_cast<int>(type));
-    only<QRadioButton>(source == DataSource::Project ? QStringLiteral("projectSource") : QStringLiteral("datasetSource"))
+    only<QRadioButton>(source == DataSource::Project ? QStringLiteral("projectSource")
+                                                     : QStringLiteral("datasetSource"))
         ->setChecked(true);
     choose(only<QComboBox>(QStringLiteral("experimentType")), static_cast<int>(variant));
 }

@@ -4,12 +4,12 @@
 // exports without the key, and is deleted; a damaged database leaves the app working.
 #include "composerdriver.h"
 #include "net/tasksubmitter.h"
-#include "support/fakehttpserver.h"
-#include "ui/historypanel.h"
 #include "storage/historyservice.h"
+#include "support/fakehttpserver.h"
+#include "support/testdata.h"
+#include "ui/historypanel.h"
 #include "ui/previewpane.h"
 #include "ui/resultspane.h"
-#include "support/testdata.h"
 
 #include <QComboBox>
 #include <QDockWidget>
@@ -79,8 +79,11 @@ void TestHistory::recordBrowseReopenResendExportDelete()
     QVERIFY(window);
     QTRY_VERIFY(window->history()->isAvailable());
     FakeHttpServer server;
-    server.respondWith({201, "Created", {{"Content-Type", "application/json"}},
-                        R"({"id":"T25saW5lVGFzazo5OnNCb3g=","name":"Production Hallucination Check","type":"template_evaluation"})"});
+    server.respondWith(
+        {201,
+         "Created",
+         {{"Content-Type", "application/json"}},
+         R"({"id":"T25saW5lVGFzazo5OnNCb3g=","name":"Production Hallucination Check","type":"template_evaluation"})"});
     Connection connection = window->connection();
     connection.baseUrl = server.url();
     connection.apiKey = kKey;
@@ -93,7 +96,9 @@ void TestHistory::recordBrowseReopenResendExportDelete()
     const QByteArray sentBody = window->bodyToSend();
     QTest::keyClick(window.get(), Qt::Key_Return, Qt::ControlModifier);
     QVERIFY(changed.wait(10'000)); // recorded
-    server.respondWith({404, "Not Found", {{"Content-Type", "application/problem+json"}},
+    server.respondWith({404,
+                        "Not Found",
+                        {{"Content-Type", "application/problem+json"}},
                         R"({"status":404,"title":"Resource not found","detail":"project_id: no such project"})"});
     QTest::keyClick(window.get(), Qt::Key_Return, Qt::ControlModifier);
     QVERIFY(changed.wait(10'000));

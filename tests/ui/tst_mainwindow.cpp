@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 // The window as a whole: title, layout remembered between runs, unsaved-changes handling.
 #include "composerdriver.h"
-#include "ui/previewpane.h"
 #include "support/testdata.h"
+#include "ui/previewpane.h"
 
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 
 using namespace tc;
@@ -121,7 +121,8 @@ void TestMainWindow::saveAndOpenRoundTrip()
     QVERIFY(loaded.wait());
     QCOMPARE(loaded.first().first().toBool(), true);
     QCOMPARE(child<QLineEdit>(&window, QStringLiteral("name"))->text(), QStringLiteral("Relevance Judge"));
-    QCOMPARE(window.preview()->text().toUtf8() + '\n', readExample(QStringLiteral("run-experiment-template-evaluation.json")));
+    QCOMPARE(window.preview()->text().toUtf8() + '\n',
+             readExample(QStringLiteral("run-experiment-template-evaluation.json")));
     QVERIFY(!window.isWindowModified());
 }
 

@@ -4,9 +4,9 @@
 // from the secret store when its profile is chosen again. Here no keychain answers (the tests'
 // D-Bus address leads nowhere), so keys are kept for the session, as the app promises then.
 #include "composerdriver.h"
-#include "support/fakehttpserver.h"
 #include "sandbox/localsandbox.h"
 #include "storage/profilestore.h"
+#include "support/fakehttpserver.h"
 #include "support/testdata.h"
 
 #include <QComboBox>
@@ -95,8 +95,9 @@ void TestProfiles::switchingProfilesInOneClick()
     QStringList names;
     for (int i = 0; i < switcher->count(); ++i)
         names << switcher->itemText(i);
-    QCOMPARE(names, QStringList({QStringLiteral("Local sandbox"), QStringLiteral("Europe"), QStringLiteral("Staging"),
-                                 QStringLiteral("Add a profile…")}));
+    QCOMPARE(names,
+             QStringList({QStringLiteral("Local sandbox"), QStringLiteral("Europe"), QStringLiteral("Staging"),
+                          QStringLiteral("Add a profile…")}));
     QVERIFY(m_window->usingSandbox());
 
     choose(QStringLiteral("Staging"));
@@ -116,7 +117,8 @@ void TestProfiles::switchingProfilesInOneClick()
     choose(QStringLiteral("Staging"));
     QVERIFY(keyLoaded.count() > 0 || keyLoaded.wait(5000));
     QCOMPARE(m_window->connection().apiKey, QStringLiteral("ak-staging-SECRET"));
-    QVERIFY(child<QLabel>(m_window.get(), QStringLiteral("connectionLine"))->text().contains(QStringLiteral("session")));
+    QVERIFY(
+        child<QLabel>(m_window.get(), QStringLiteral("connectionLine"))->text().contains(QStringLiteral("session")));
 
     // Sending goes where the profile points, with its key.
     QSignalSpy loaded(m_window.get(), &MainWindow::draftLoaded);

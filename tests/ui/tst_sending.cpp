@@ -4,18 +4,18 @@
 // on an error: field markers, switching casing and resending, the 429 countdown, cancel, large
 // bodies and a non-JSON page. The connection dialog is driven as a person would.
 #include "composerdriver.h"
+#include "core/json/jsontreemodel.h"
+#include "net/tasksubmitter.h"
+#include "support/fakehttpserver.h"
+#include "support/testdata.h"
 #include "ui/evaluatorcard.h"
 #include "ui/evaluatorlisteditor.h"
-#include "support/fakehttpserver.h"
 #include "ui/fieldfeedback.h"
-#include "core/json/jsontreemodel.h"
 #include "ui/jsontreetab.h"
 #include "ui/previewpane.h"
 #include "ui/responsetextview.h"
 #include "ui/resultspane.h"
 #include "ui/taskform.h"
-#include "net/tasksubmitter.h"
-#include "support/testdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -244,8 +244,9 @@ void TestSending::ctrlEnterCreatesTheTaskAndShowsIt()
 void TestSending::serverFieldMarkersShowUntilTheNextEdit()
 {
     loadExample();
-    m_server->respondWith(response(404, "Not Found", "application/problem+json",
-                                   R"({"status":404,"title":"Resource not found","detail":"evaluators[0].evaluator_id: evaluator not found"})"));
+    m_server->respondWith(response(
+        404, "Not Found", "application/problem+json",
+        R"({"status":404,"title":"Resource not found","detail":"evaluators[0].evaluator_id: evaluator not found"})"));
     send();
     QLineEdit* evaluatorId = m_window->form()->evaluators()->cardAt(0)->idEdit();
     QTRY_VERIFY_WITH_TIMEOUT(!FieldFeedback::markerOf(evaluatorId).isEmpty(), 10'000);
@@ -261,8 +262,9 @@ void TestSending::casingRejectionOffersSwitchAndResend()
     loadExample();
     m_server->setHandler([](const ReceivedRequest& request) {
         if (request.body.contains("\"template_evaluation\""))
-            return response(422, "Unprocessable Entity", "application/problem+json",
-                            R"({"status":422,"title":"Unprocessable Entity","detail":"type: must be one of TEMPLATE_EVALUATION, CODE_EVALUATION, RUN_EXPERIMENT"})");
+            return response(
+                422, "Unprocessable Entity", "application/problem+json",
+                R"({"status":422,"title":"Unprocessable Entity","detail":"type: must be one of TEMPLATE_EVALUATION, CODE_EVALUATION, RUN_EXPERIMENT"})");
         return response(201, "Created", "application/json", createdTask("upper"));
     });
     send();
@@ -331,7 +333,8 @@ void TestSending::htmlErrorPageIsShownAsText()
     auto* message = child<QLabel>(m_window, QStringLiteral("treeMessage"));
     // Not visible on screen: the Text tab comes to the front, since it is the one with something to show.
     QTRY_VERIFY_WITH_TIMEOUT(!message->isHidden() && message->text().contains(QStringLiteral("not JSON")), 10'000);
-    QCOMPARE(child<QTabWidget>(m_window, QStringLiteral("resultTabs"))->currentWidget(), m_window->results()->textView());
+    QCOMPARE(child<QTabWidget>(m_window, QStringLiteral("resultTabs"))->currentWidget(),
+             m_window->results()->textView());
     QVERIFY2(message->text().contains(QStringLiteral("text/html")), qPrintable(message->text()));
     QTRY_COMPARE(m_window->results()->textView()->text(), QString::fromLatin1(page));
     const QString headline = child<QLabel>(m_window, QStringLiteral("resultHeadline"))->text();
@@ -413,8 +416,9 @@ void TestSending::oneLongLineShowsAsPlainTextWithoutFreezing()
 void TestSending::serverTextIsNeverHtml()
 {
     loadExample();
-    m_server->respondWith(response(400, "Bad Request", "application/problem+json",
-                                   R"({"status":400,"title":"<h1>Pwned</h1>","detail":"<img src=\"file:///etc/passwd\">"})"));
+    m_server->respondWith(
+        response(400, "Bad Request", "application/problem+json",
+                 R"({"status":400,"title":"<h1>Pwned</h1>","detail":"<img src=\"file:///etc/passwd\">"})"));
     send();
     auto* headline = child<QLabel>(m_window, QStringLiteral("resultHeadline"));
     QTRY_VERIFY_WITH_TIMEOUT(headline->isVisible(), 10'000);
@@ -435,7 +439,8 @@ void TestSending::remoteHostWithoutKeyIsNotContacted()
     QTRY_VERIFY_WITH_TIMEOUT(headline->isVisible(), 10'000);
     const QString status = child<QLabel>(m_window, QStringLiteral("resultStatus"))->text();
     QVERIFY2(status.contains(QStringLiteral("Not sent")), qPrintable(status));
-    QVERIFY2(headline->text().contains(QStringLiteral("API key")) || child<QLabel>(m_window, QStringLiteral("resultAdvice"))->text().contains(QStringLiteral("API key")),
+    QVERIFY2(headline->text().contains(QStringLiteral("API key"))
+                 || child<QLabel>(m_window, QStringLiteral("resultAdvice"))->text().contains(QStringLiteral("API key")),
              qPrintable(headline->text()));
     QCOMPARE(trap.received().size(), 0);
 }

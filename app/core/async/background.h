@@ -22,19 +22,20 @@ void runInBackground(QObject* context, std::function<Result()> work, std::functi
                      Executor* executor = nullptr)
 {
     QPointer<QObject> guard(context);
-    (executor ? executor : threadPoolExecutor())->post([guard, work = std::move(work), done = std::move(done)]() mutable {
-        auto result = std::make_shared<Result>(work());
-        // Posted to the application object, which outlives every context, and the guard is looked
-        // at there, on the GUI thread: checking it here and posting to the context could post to
-        // an object destroyed in between. Contexts live on the GUI thread.
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [guard, result, done = std::move(done)] {
-                if (guard)
-                    done(std::move(*result));
-            },
-            Qt::QueuedConnection);
-    });
+    (executor ? executor : threadPoolExecutor())
+        ->post([guard, work = std::move(work), done = std::move(done)]() mutable {
+            auto result = std::make_shared<Result>(work());
+            // Posted to the application object, which outlives every context, and the guard is looked
+            // at there, on the GUI thread: checking it here and posting to the context could post to
+            // an object destroyed in between. Contexts live on the GUI thread.
+            QMetaObject::invokeMethod(
+                QCoreApplication::instance(),
+                [guard, result, done = std::move(done)] {
+                    if (guard)
+                        done(std::move(*result));
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 } // namespace tc

@@ -20,7 +20,9 @@ private:
     template<typename>
     friend class LatestResult;
     StillCurrent(std::shared_ptr<const std::atomic<quint64>> latest, quint64 generation)
-        : m_latest(std::move(latest)), m_generation(generation) {}
+        : m_latest(std::move(latest)),
+          m_generation(generation)
+    {}
     std::shared_ptr<const std::atomic<quint64>> m_latest;
     quint64 m_generation;
 };
@@ -33,8 +35,7 @@ template<typename Result>
 class LatestResult
 {
 public:
-    explicit LatestResult(QObject* context, Executor* executor = nullptr)
-        : m_context(context), m_executor(executor) {}
+    explicit LatestResult(QObject* context, Executor* executor = nullptr) : m_context(context), m_executor(executor) {}
 
     void setExecutor(Executor* executor) { m_executor = executor; }
 

@@ -23,8 +23,9 @@ void FieldReader::wrongType(const QString& path, const QJsonValue& found, const 
 {
     QString message = QStringLiteral("must be %1, not %2").arg(expected, describeJsonType(found));
     // The commonest slip: a number or true/false written in quotes.
-    if (found.isString() && (expected == QLatin1String("a number") || expected == QLatin1String("a whole number")
-                             || expected == QLatin1String("true or false")))
+    if (found.isString()
+        && (expected == QLatin1String("a number") || expected == QLatin1String("a whole number")
+            || expected == QLatin1String("true or false")))
         message += QStringLiteral(": remove the quotes");
     report(error(path, message));
 }

@@ -109,9 +109,11 @@ class JsonIndexBuilder
 {
 public:
     JsonIndexBuilder(JsonIndex& index, qsizetype start)
-        : m_index(index), m_data(index.m_bytes.constData()), m_size(index.m_bytes.size()), m_pos(start)
-    {
-    }
+        : m_index(index),
+          m_data(index.m_bytes.constData()),
+          m_size(index.m_bytes.size()),
+          m_pos(start)
+    {}
 
     void run()
     {
@@ -259,7 +261,7 @@ private:
     qsizetype m_size;
     qsizetype m_pos;
     std::uint32_t m_keyOffset = 0;
-    std::uint32_t m_keyLength = 0;   // 0 while reading an array element
+    std::uint32_t m_keyLength = 0;    // 0 while reading an array element
     std::vector<std::int32_t> m_open; // the containers we are inside
 };
 

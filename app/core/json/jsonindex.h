@@ -59,16 +59,16 @@ public:
     Kind kind(int node) const { return static_cast<Kind>(at(node).countAndKind & kindMask); }
     bool isContainer(int node) const { return kind(node) == Kind::Object || kind(node) == Kind::Array; }
     int parent(int node) const { return at(node).parent; } // -1 for the root
-    int row(int node) const { return at(node).row; }        // 0 for the root
+    int row(int node) const { return at(node).row; }       // 0 for the root
     int childCount(int node) const { return static_cast<int>(at(node).countAndKind >> kindBits); }
     int child(int node, int row) const; // O(1)
 
     bool hasKey(int node) const { return at(node).keyLength != 0; } // object members only
-    QString key(int node) const;            // unescaped; empty for array elements and the root
-    QByteArrayView rawKey(int node) const;  // the key token as sent, quotes included
-    QString scalarText(int node) const;     // strings unescaped, numbers as written, true/false/null
+    QString key(int node) const;                                    // unescaped; empty for array elements and the root
+    QByteArrayView rawKey(int node) const;                          // the key token as sent, quotes included
+    QString scalarText(int node) const;               // strings unescaped, numbers as written, true/false/null
     QString scalarText(int node, int maxChars) const; // the same cut to at most maxChars with "…"
-    QByteArrayView rawValue(int node) const; // the value's bytes as sent (containers: their whole slice)
+    QByteArrayView rawValue(int node) const;          // the value's bytes as sent (containers: their whole slice)
 
     // "$", "$.data[3].name", "$[\"odd key\"]": a key that is not an identifier is bracket-quoted.
     QString jsonPath(int node) const;

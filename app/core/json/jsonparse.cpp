@@ -110,8 +110,10 @@ ParsedObject parseJsonObject(const QByteArray& text)
         qsizetype offset = start + parseError.offset;
         while (offset > start && QByteArrayView("0123456789+-.eE").contains(text[offset - 1]))
             --offset;
-        return {std::nullopt, errorAt(text, offset, QStringLiteral("this number is out of range: a number must be 0 "
-                                                                   "or between about 1e-308 and 1.8e308 in size"))};
+        return {std::nullopt,
+                errorAt(text, offset,
+                        QStringLiteral("this number is out of range: a number must be 0 "
+                                       "or between about 1e-308 and 1.8e308 in size"))};
     }
     if (parseError.error != QJsonParseError::NoError) // only where the scanner is laxer than Qt
         return {std::nullopt, errorAt(text, start + parseError.offset, describe(parseError.error))};

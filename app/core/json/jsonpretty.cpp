@@ -58,7 +58,10 @@ public:
                 return false;
             const char c = m_in[m_pos];
             switch (c) {
-            case ' ': case '\t': case '\n': case '\r': ++m_pos; break;
+            case ' ':
+            case '\t':
+            case '\n':
+            case '\r': ++m_pos; break;
             case '{':
             case '[': {
                 const char close = c == '{' ? '}' : ']';

@@ -89,7 +89,9 @@ std::optional<SyntaxError> Scanner::value(Step& next)
     if (c == '\'')
         return fail(m_pos, QStringLiteral("strings need double quotes (\"), not single quotes"));
     if (c == '}' || c == ']')
-        return fail(m_pos, QStringLiteral("a value is missing before '%1' (a trailing comma?)").arg(QLatin1Char(static_cast<char>(c))));
+        return fail(m_pos,
+                    QStringLiteral("a value is missing before '%1' (a trailing comma?)")
+                        .arg(QLatin1Char(static_cast<char>(c))));
     if (c == ',')
         return fail(m_pos, QStringLiteral("a value is missing before this ','"));
     return literal();
@@ -107,8 +109,9 @@ std::optional<SyntaxError> Scanner::afterValue(Step& next, bool& done)
     const char container = m_open.back();
     const char close = container == '{' ? '}' : ']';
     if (atEnd())
-        return fail(m_pos, container == '{' ? QStringLiteral("the text ends inside an object: a '}' is missing")
-                                            : QStringLiteral("the text ends inside a list: a ']' is missing"));
+        return fail(m_pos,
+                    container == '{' ? QStringLiteral("the text ends inside an object: a '}' is missing")
+                                     : QStringLiteral("the text ends inside a list: a ']' is missing"));
     if (peek() == ',') {
         ++m_pos;
         next = container == '{' ? Step::Key : Step::Value;
@@ -167,14 +170,17 @@ std::optional<SyntaxError> Scanner::string()
             } else if (QByteArrayView("\"\\/bfnrt").contains(static_cast<char>(e))) {
                 ++m_pos;
             } else {
-                return fail(escape, QStringLiteral("\\%1 is not a JSON escape (use \\\\ for a backslash)").arg(QLatin1Char(static_cast<char>(e))));
+                return fail(escape,
+                            QStringLiteral("\\%1 is not a JSON escape (use \\\\ for a backslash)")
+                                .arg(QLatin1Char(static_cast<char>(e))));
             }
             continue;
         }
         if (c < 0x20)
-            return fail(m_pos, c == '\n' ? QStringLiteral("a line break inside a string: write \\n, or close the "
-                                                          "string with '\"'")
-                                         : QStringLiteral("a control character inside a string: escape it"));
+            return fail(m_pos,
+                        c == '\n' ? QStringLiteral("a line break inside a string: write \\n, or close the "
+                                                   "string with '\"'")
+                                  : QStringLiteral("a control character inside a string: escape it"));
         if (c >= 0x80) {
             if (auto error = utf8Sequence())
                 return error;
@@ -201,11 +207,13 @@ std::optional<SyntaxError> Scanner::utf8Sequence()
         length = 4;
         codePoint = lead & 0x07;
     } else {
-        return fail(start, QStringLiteral("the text is not valid UTF-8 here (byte 0x%1)").arg(lead, 2, 16, QLatin1Char('0')));
+        return fail(start,
+                    QStringLiteral("the text is not valid UTF-8 here (byte 0x%1)").arg(lead, 2, 16, QLatin1Char('0')));
     }
     for (int i = 1; i < length; ++i) {
         if (start + i >= m_text.size() || (static_cast<unsigned char>(m_text[start + i]) & 0xC0) != 0x80)
-            return fail(start, QStringLiteral("the text is not valid UTF-8 here (a multi-byte character is cut short)"));
+            return fail(start,
+                        QStringLiteral("the text is not valid UTF-8 here (a multi-byte character is cut short)"));
         codePoint = (codePoint << 6) | (static_cast<unsigned char>(m_text[start + i]) & 0x3F);
     }
     const bool overlong = (length == 3 && codePoint < 0x800) || (length == 4 && codePoint < 0x10000);
@@ -257,8 +265,9 @@ std::optional<SyntaxError> Scanner::literal()
             return std::nullopt;
         }
     }
-    return fail(m_pos, QStringLiteral("this is not a JSON value: strings need double quotes, and true, false and "
-                                      "null are written in lower case"));
+    return fail(m_pos,
+                QStringLiteral("this is not a JSON value: strings need double quotes, and true, false and "
+                               "null are written in lower case"));
 }
 
 } // namespace

@@ -41,7 +41,8 @@ void writeString(QByteArray& out, const QString& text)
         case u'\r': escape = "\\r"; break;
         case u'\t': escape = "\\t"; break;
         default:
-            if (QChar::isHighSurrogate(unit) && i + 1 < text.size() && QChar::isLowSurrogate(text.at(i + 1).unicode())) {
+            if (QChar::isHighSurrogate(unit) && i + 1 < text.size()
+                && QChar::isLowSurrogate(text.at(i + 1).unicode())) {
                 ++i; // a pair: one character, converted with its run
                 continue;
             }

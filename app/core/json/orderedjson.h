@@ -22,11 +22,11 @@ public:
 
     OrderedJson() = default;
     // Leaves convert implicitly, so builders read like JSON: add("name", name).
-    OrderedJson(QJsonValue value); // NOLINT(google-explicit-constructor)
-    OrderedJson(const QString& text) : OrderedJson(QJsonValue(text)) {} // NOLINT(google-explicit-constructor)
-    OrderedJson(double number) : OrderedJson(QJsonValue(number)) {}     // NOLINT(google-explicit-constructor)
-    OrderedJson(int number) : OrderedJson(QJsonValue(number)) {}        // NOLINT(google-explicit-constructor)
-    OrderedJson(bool flag) : OrderedJson(QJsonValue(flag)) {}           // NOLINT(google-explicit-constructor)
+    OrderedJson(QJsonValue value);                                              // NOLINT(google-explicit-constructor)
+    OrderedJson(const QString& text) : OrderedJson(QJsonValue(text)) {}         // NOLINT(google-explicit-constructor)
+    OrderedJson(double number) : OrderedJson(QJsonValue(number)) {}             // NOLINT(google-explicit-constructor)
+    OrderedJson(int number) : OrderedJson(QJsonValue(number)) {}                // NOLINT(google-explicit-constructor)
+    OrderedJson(bool flag) : OrderedJson(QJsonValue(flag)) {}                   // NOLINT(google-explicit-constructor)
     OrderedJson(const QJsonObject& object) : OrderedJson(QJsonValue(object)) {} // NOLINT(google-explicit-constructor)
     static OrderedJson object();
     static OrderedJson array();

@@ -14,8 +14,8 @@ constexpr qint64 kMaxDraftBytes = 16 * 1024 * 1024;
 struct DraftLoad
 {
     QString path;
-    QString error;     // the file could not be read: why
-    QByteArray text;   // the file as it is, to show it unchanged when it has problems
+    QString error;      // the file could not be read: why
+    QByteArray text;    // the file as it is, to show it unchanged when it has problems
     RequestCheck check; // otherwise: the body, read and checked (parseError set if it is not JSON)
     bool ok() const { return error.isEmpty() && !check.parseError; }
 };

@@ -77,30 +77,51 @@ QStringList namesOf(const NameTable<Enum, N>& table, EnumCasing casing)
 
 } // namespace
 
-QString toApiString(TaskType value, EnumCasing casing) { return nameOf(taskTypeNames, value, casing); }
-QString toApiString(ExperimentType value, EnumCasing casing) { return nameOf(experimentTypeNames, value, casing); }
-QString toApiString(MessageRole value, EnumCasing casing) { return nameOf(messageRoleNames, value, casing); }
+QString toApiString(TaskType value, EnumCasing casing)
+{
+    return nameOf(taskTypeNames, value, casing);
+}
+QString toApiString(ExperimentType value, EnumCasing casing)
+{
+    return nameOf(experimentTypeNames, value, casing);
+}
+QString toApiString(MessageRole value, EnumCasing casing)
+{
+    return nameOf(messageRoleNames, value, casing);
+}
 QString toApiString(InputVariableFormat value, EnumCasing casing)
 {
     return nameOf(inputVariableFormatNames, value, casing);
 }
-QString toApiString(TaskRunStatus value, EnumCasing casing) { return nameOf(taskRunStatusNames, value, casing); }
+QString toApiString(TaskRunStatus value, EnumCasing casing)
+{
+    return nameOf(taskRunStatusNames, value, casing);
+}
 QString toApiString(EnumCasing casing)
 {
     return casing == EnumCasing::Upper ? QStringLiteral("upper") : QStringLiteral("lower");
 }
 
-std::optional<TaskType> parseTaskType(const QString& text) { return valueOf(taskTypeNames, text); }
+std::optional<TaskType> parseTaskType(const QString& text)
+{
+    return valueOf(taskTypeNames, text);
+}
 std::optional<ExperimentType> parseExperimentType(const QString& text)
 {
     return valueOf(experimentTypeNames, text);
 }
-std::optional<MessageRole> parseMessageRole(const QString& text) { return valueOf(messageRoleNames, text); }
+std::optional<MessageRole> parseMessageRole(const QString& text)
+{
+    return valueOf(messageRoleNames, text);
+}
 std::optional<InputVariableFormat> parseInputVariableFormat(const QString& text)
 {
     return valueOf(inputVariableFormatNames, text);
 }
-std::optional<TaskRunStatus> parseTaskRunStatus(const QString& text) { return valueOf(taskRunStatusNames, text); }
+std::optional<TaskRunStatus> parseTaskRunStatus(const QString& text)
+{
+    return valueOf(taskRunStatusNames, text);
+}
 std::optional<EnumCasing> parseEnumCasing(const QString& text)
 {
     if (text.compare(QLatin1String("lower"), Qt::CaseInsensitive) == 0)
@@ -110,11 +131,26 @@ std::optional<EnumCasing> parseEnumCasing(const QString& text)
     return std::nullopt;
 }
 
-QStringList taskTypeChoices(EnumCasing casing) { return namesOf(taskTypeNames, casing); }
-QStringList experimentTypeChoices(EnumCasing casing) { return namesOf(experimentTypeNames, casing); }
-QStringList messageRoleChoices(EnumCasing casing) { return namesOf(messageRoleNames, casing); }
-QStringList inputVariableFormatChoices(EnumCasing casing) { return namesOf(inputVariableFormatNames, casing); }
+QStringList taskTypeChoices(EnumCasing casing)
+{
+    return namesOf(taskTypeNames, casing);
+}
+QStringList experimentTypeChoices(EnumCasing casing)
+{
+    return namesOf(experimentTypeNames, casing);
+}
+QStringList messageRoleChoices(EnumCasing casing)
+{
+    return namesOf(messageRoleNames, casing);
+}
+QStringList inputVariableFormatChoices(EnumCasing casing)
+{
+    return namesOf(inputVariableFormatNames, casing);
+}
 
-bool isEvaluation(TaskType type) { return type != TaskType::RunExperiment; }
+bool isEvaluation(TaskType type)
+{
+    return type != TaskType::RunExperiment;
+}
 
 } // namespace tc

@@ -41,7 +41,7 @@ inline constexpr QLatin1String providerParameters("provider_parameters");
 inline constexpr QLatin1String messages("messages");
 inline constexpr QLatin1String inputVariableFormat("input_variable_format");
 inline constexpr QLatin1String toolConfig("tool_config"); // also invocation_parameters.tool_config
-inline constexpr QLatin1String tools("tools");             // inside either tool_config
+inline constexpr QLatin1String tools("tools");            // inside either tool_config
 inline constexpr QLatin1String toolChoice("tool_choice");
 inline constexpr QLatin1String promptVersionId("prompt_version_id");
 inline constexpr QLatin1String templateText("template"); // `template` is a C++ keyword

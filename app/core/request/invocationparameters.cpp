@@ -70,8 +70,9 @@ void checkParameter(Diagnostics& out, const QString& path, const InvocationParam
         out << (range->documented ? error(path, message) : warning(path, message));
     }
     if (!parameter.choices.isEmpty() && value.isString() && !parameter.choices.contains(value.toString()))
-        out << warning(path, QStringLiteral("\"%1\" is not one of the documented values: %2")
-                                 .arg(value.toString(), parameter.choices.join(QStringLiteral(", "))));
+        out << warning(path,
+                       QStringLiteral("\"%1\" is not one of the documented values: %2")
+                           .arg(value.toString(), parameter.choices.join(QStringLiteral(", "))));
 }
 
 } // namespace
@@ -107,11 +108,13 @@ void checkJsonParameters(Diagnostics& out, const QString& path, const QJsonObjec
     const QList<InvocationParameterSpec>& specs = invocationParameterSpecs();
     for (auto it = parameters.constBegin(); it != parameters.constEnd(); ++it) {
         const QString itemPath = path + QLatin1Char('.') + it.key();
-        const auto known = std::find_if(specs.cbegin(), specs.cend(),
-                                        [&](const InvocationParameterSpec& s) { return fieldKey(s.field) == it.key(); });
+        const auto known = std::find_if(specs.cbegin(), specs.cend(), [&](const InvocationParameterSpec& s) {
+            return fieldKey(s.field) == it.key();
+        });
         if (known == specs.cend())
-            out << warning(itemPath, QStringLiteral("not a documented invocation parameter: check the spelling, "
-                                                    "or move provider-specific settings to provider_parameters"));
+            out << warning(itemPath,
+                           QStringLiteral("not a documented invocation parameter: check the spelling, "
+                                          "or move provider-specific settings to provider_parameters"));
         else
             checkParameter(out, itemPath, *known, it.value());
         // InvocationParams carries its own ToolConfig, with the same shape as the top-level one.

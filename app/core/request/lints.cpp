@@ -53,8 +53,8 @@ std::optional<FilterProblem> checkFilterBalance(const QString& filter)
         }
     }
     if (!openQuote.isNull())
-        return FilterProblem{QStringLiteral("the %1 quote at column %2 is never closed").arg(openQuote).arg(quoteColumn),
-                             quoteColumn};
+        return FilterProblem{
+            QStringLiteral("the %1 quote at column %2 is never closed").arg(openQuote).arg(quoteColumn), quoteColumn};
     if (!openParens.isEmpty())
         return FilterProblem{QStringLiteral("'(' at column %1 is never closed").arg(openParens.last()),
                              openParens.last()};

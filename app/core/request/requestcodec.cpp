@@ -132,12 +132,14 @@ RequestRead readRequestBody(const QJsonObject& body)
             request.type = *parsed;
             read.typeKnown = true;
         } else {
-            reader.report(error(typeKey, QStringLiteral("unknown task type \"%1\": use one of %2")
-                                             .arg(*type, taskTypeChoices(EnumCasing::Lower).join(QStringLiteral(", ")))));
+            reader.report(error(typeKey,
+                                QStringLiteral("unknown task type \"%1\": use one of %2")
+                                    .arg(*type, taskTypeChoices(EnumCasing::Lower).join(QStringLiteral(", ")))));
         }
     } else if (body.value(typeKey).isNull() || body.value(typeKey).isUndefined()) {
-        reader.report(error(typeKey, QStringLiteral("required: template_evaluation, code_evaluation or "
-                                                    "run_experiment")));
+        reader.report(error(typeKey,
+                            QStringLiteral("required: template_evaluation, code_evaluation or "
+                                           "run_experiment")));
     }
 
     const auto text = [&](QLatin1String key) { return reader.string(body, key, key).value_or(QString()); };

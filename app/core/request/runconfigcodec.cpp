@@ -56,8 +56,7 @@ ToolCall readToolCall(const QJsonObject& object, const QString& path, FieldReade
 {
     ToolCall call;
     if (strictness == Strictness::Request)
-        reader.rejectUnknownKeys(object, {fields::id, fields::type, fields::function},
-                                 path);
+        reader.rejectUnknownKeys(object, {fields::id, fields::type, fields::function}, path);
     call.id = reader.string(object, fields::id, joinPath(path, fields::id)).value_or(QString());
     const QString typePath = joinPath(path, fields::type);
     const std::optional<QString> type = reader.string(object, fields::type, typePath);
@@ -67,11 +66,10 @@ ToolCall readToolCall(const QJsonObject& object, const QString& path, FieldReade
     if (const auto function = reader.object(object, fields::function, functionPath)) {
         if (strictness == Strictness::Request)
             reader.rejectUnknownKeys(*function, {fields::name, fields::arguments}, functionPath);
-        call.functionName = reader.string(*function, fields::name, joinPath(functionPath, fields::name))
-                                .value_or(QString());
-        call.arguments = reader.string(*function, fields::arguments,
-                                       joinPath(functionPath, fields::arguments))
-                             .value_or(QString());
+        call.functionName =
+            reader.string(*function, fields::name, joinPath(functionPath, fields::name)).value_or(QString());
+        call.arguments =
+            reader.string(*function, fields::arguments, joinPath(functionPath, fields::arguments)).value_or(QString());
     }
     return call;
 }
@@ -80,25 +78,21 @@ LlmMessage readMessage(const QJsonObject& object, const QString& path, FieldRead
 {
     LlmMessage message;
     if (strictness == Strictness::Request)
-        reader.rejectUnknownKeys(object,
-                                 {fields::role, fields::content, fields::toolCallId,
-                                  fields::toolCalls},
-                                 path);
+        reader.rejectUnknownKeys(object, {fields::role, fields::content, fields::toolCallId, fields::toolCalls}, path);
     const QString rolePath = joinPath(path, fields::role);
     if (const auto role = reader.string(object, fields::role, rolePath)) {
         if (const auto parsed = parseMessageRole(*role))
             message.role = *parsed;
         else
-            reader.report(error(rolePath, QStringLiteral("unknown role \"%1\": use one of %2")
-                                              .arg(*role, messageRoleChoices(EnumCasing::Lower).join(QStringLiteral(", ")))));
+            reader.report(error(rolePath,
+                                QStringLiteral("unknown role \"%1\": use one of %2")
+                                    .arg(*role, messageRoleChoices(EnumCasing::Lower).join(QStringLiteral(", ")))));
     } else if (object.value(fields::role).isNull() || object.value(fields::role).isUndefined()) {
         reader.report(error(rolePath, QStringLiteral("every message needs a role: user, assistant, system or tool")));
     }
-    message.content = reader.string(object, fields::content, joinPath(path, fields::content))
-                          .value_or(QString());
+    message.content = reader.string(object, fields::content, joinPath(path, fields::content)).value_or(QString());
     message.toolCallId =
-        reader.string(object, fields::toolCallId, joinPath(path, fields::toolCallId))
-            .value_or(QString());
+        reader.string(object, fields::toolCallId, joinPath(path, fields::toolCallId)).value_or(QString());
     const QString callsPath = joinPath(path, fields::toolCalls);
     if (const auto calls = reader.array(object, fields::toolCalls, callsPath)) {
         for (qsizetype i = 0; i < calls->size(); ++i) {
@@ -242,9 +236,10 @@ RunConfigurationRead readRunConfiguration(const QJsonObject& object, const QStri
         if (const auto parsed = parseInputVariableFormat(*format))
             config.inputVariableFormat = *parsed;
         else
-            reader.report(error(at(fields::inputVariableFormat),
-                                QStringLiteral("unknown format \"%1\": use one of %2")
-                                    .arg(*format, inputVariableFormatChoices(EnumCasing::Lower).join(QStringLiteral(", ")))));
+            reader.report(
+                error(at(fields::inputVariableFormat),
+                      QStringLiteral("unknown format \"%1\": use one of %2")
+                          .arg(*format, inputVariableFormatChoices(EnumCasing::Lower).join(QStringLiteral(", ")))));
     } else if (strictness == Strictness::Request && read.experimentTypeKnown && formatApplies) {
         reader.report(warning(at(fields::inputVariableFormat),
                               QStringLiteral("not given: f_string ({variable}) is assumed and will be sent")));

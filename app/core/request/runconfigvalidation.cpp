@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The run_configuration rules of run_experiment tasks (reference §5.3).
-#include "core/request/validation.h"
-
 #include "core/request/fieldpresence.h"
 #include "core/request/invocationparameters.h"
 #include "core/request/lints.h"
 #include "core/request/taskfields.h"
+#include "core/request/validation.h"
 #include "core/request/validationhelpers.h"
 
 #include <QJsonDocument>
@@ -73,7 +72,8 @@ void checkLlmGeneration(Diagnostics& out, const RunConfiguration& config)
               QStringLiteral("required: pick the AI integration (the LLM provider) that generates the outputs"), {},
               QStringLiteral("an AI integration ID"));
     if (config.messages.isEmpty())
-        out << error(at(fields::messages), QStringLiteral("add at least one message: the prompt sent for each example"));
+        out << error(at(fields::messages),
+                     QStringLiteral("add at least one message: the prompt sent for each example"));
     for (qsizetype i = 0; i < config.messages.size(); ++i)
         checkMessage(out, joinPath(at(fields::messages), i), config.messages.at(i));
     if (config.inputVariableFormat == InputVariableFormat::None)
@@ -111,8 +111,9 @@ void checkTemplateEvaluation(Diagnostics& out, const RunConfiguration& config)
               QStringLiteral("required: pick the AI integration (the LLM) that judges each example"), {},
               QStringLiteral("an AI integration ID"));
     if (config.templateText.trimmed().isEmpty())
-        out << error(at(fields::templateText), QStringLiteral("required: write the evaluation prompt, with {{variable}} "
-                                                    "placeholders for dataset columns"));
+        out << error(at(fields::templateText),
+                     QStringLiteral("required: write the evaluation prompt, with {{variable}} "
+                                    "placeholders for dataset columns"));
     if (!config.provideExplanation)
         out << error(at(fields::provideExplanation),
                      QStringLiteral("required: say whether the judge explains each label (true or false)"));
@@ -121,8 +122,9 @@ void checkTemplateEvaluation(Diagnostics& out, const RunConfiguration& config)
         const QString label = config.classificationChoices.at(i).label;
         const QString path = joinPath(joinPath(at(fields::classificationChoices), i), QStringLiteral("key"));
         if (label.trimmed().isEmpty())
-            out << error(path, QStringLiteral("the label is empty: type the label the judge may answer, or remove "
-                                              "the row"));
+            out << error(path,
+                         QStringLiteral("the label is empty: type the label the judge may answer, or remove "
+                                        "the row"));
         else if (labels.contains(label))
             out << error(path, QStringLiteral("the label \"%1\" is listed twice: remove one").arg(label));
         labels.insert(label);
@@ -145,8 +147,7 @@ void checkAgentCall(Diagnostics& out, const RunConfiguration& config)
                      QStringLiteral("required: the JSON object sent to the agent for each example, with "
                                     "{{column}} placeholders"));
     else if (config.inputTemplate->isEmpty())
-        out << warning(at(fields::inputTemplate),
-                       QStringLiteral("empty: the agent receives {} for every example"));
+        out << warning(at(fields::inputTemplate), QStringLiteral("empty: the agent receives {} for every example"));
 }
 
 } // namespace

@@ -13,12 +13,15 @@ constexpr Cells cell(TaskType type, DataSource source)
 {
     return 1u << (static_cast<unsigned>(type) * 2 + static_cast<unsigned>(source));
 }
-constexpr Cells onBothSources(TaskType type) { return cell(type, DataSource::Project) | cell(type, DataSource::Dataset); }
+constexpr Cells onBothSources(TaskType type)
+{
+    return cell(type, DataSource::Project) | cell(type, DataSource::Dataset);
+}
 
-constexpr Cells kProjectTasks =
-    cell(TaskType::TemplateEvaluation, DataSource::Project) | cell(TaskType::CodeEvaluation, DataSource::Project);
-constexpr Cells kDatasetTasks =
-    cell(TaskType::TemplateEvaluation, DataSource::Dataset) | cell(TaskType::CodeEvaluation, DataSource::Dataset);
+constexpr Cells kProjectTasks = cell(TaskType::TemplateEvaluation, DataSource::Project)
+    | cell(TaskType::CodeEvaluation, DataSource::Project);
+constexpr Cells kDatasetTasks = cell(TaskType::TemplateEvaluation, DataSource::Dataset)
+    | cell(TaskType::CodeEvaluation, DataSource::Dataset);
 constexpr Cells kEvaluationTasks = kProjectTasks | kDatasetTasks;
 // Both sources: the task runs on its dataset whatever else the request names (see the header).
 constexpr Cells kRunExperiment = onBothSources(TaskType::RunExperiment);
@@ -26,7 +29,10 @@ constexpr Cells kEverywhere = kEvaluationTasks | kRunExperiment;
 
 // The run-configuration variants a field belongs to: one bit per ExperimentType.
 using Variants = unsigned;
-constexpr Variants variant(ExperimentType type) { return 1u << static_cast<unsigned>(type); }
+constexpr Variants variant(ExperimentType type)
+{
+    return 1u << static_cast<unsigned>(type);
+}
 constexpr Variants kLlm = variant(ExperimentType::LlmGeneration);
 constexpr Variants kJudge = variant(ExperimentType::TemplateEvaluation);
 constexpr Variants kAgent = variant(ExperimentType::AgentCall);
@@ -37,9 +43,9 @@ struct Entry
     FieldId id;
     QLatin1String key;
     std::optional<FieldId> parent;
-    Cells cells = kEverywhere;      // before the parent's say: a child applies only where its parent does
+    Cells cells = kEverywhere; // before the parent's say: a child applies only where its parent does
     Variants variants = kEveryVariant;
-    Cells falseAlsoOn = 0;          // fieldAcceptsFalse
+    Cells falseAlsoOn = 0; // fieldAcceptsFalse
     std::optional<FieldRange> range = std::nullopt;
 };
 
@@ -95,7 +101,8 @@ const Entry kEntries[] = {
     {F::ResponseFormat, fields::responseFormat, kInvocation},
     {F::InvocationToolConfig, fields::toolConfig, kInvocation},
     {F::ThinkingLevel, fields::thinkingLevel, kInvocation},
-    {F::ThinkingBudget, fields::thinkingBudget, kInvocation, kEverywhere, kEveryVariant, 0, FieldRange{0.0, 32768.0, true}},
+    {F::ThinkingBudget, fields::thinkingBudget, kInvocation, kEverywhere, kEveryVariant, 0,
+     FieldRange{0.0, 32768.0, true}},
     {F::ReasoningEffort, fields::reasoningEffort, kInvocation},
     {F::Verbosity, fields::verbosity, kInvocation},
 };
@@ -146,9 +153,18 @@ QList<FieldId> fieldsIn(std::optional<FieldId> parent)
     return list;
 }
 
-QLatin1String fieldKey(FieldId field) { return entry(field).key; }
-std::optional<FieldId> fieldParent(FieldId field) { return entry(field).parent; }
-std::optional<FieldRange> fieldRange(FieldId field) { return entry(field).range; }
+QLatin1String fieldKey(FieldId field)
+{
+    return entry(field).key;
+}
+std::optional<FieldId> fieldParent(FieldId field)
+{
+    return entry(field).parent;
+}
+std::optional<FieldRange> fieldRange(FieldId field)
+{
+    return entry(field).range;
+}
 
 QString fieldPath(FieldId field)
 {

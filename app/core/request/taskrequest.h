@@ -62,8 +62,7 @@ struct LlmMessage
     QList<ToolCall> toolCalls;
     friend bool operator==(const LlmMessage& a, const LlmMessage& b)
     {
-        return a.role == b.role && a.content == b.content && a.toolCallId == b.toolCallId
-            && a.toolCalls == b.toolCalls;
+        return a.role == b.role && a.content == b.content && a.toolCallId == b.toolCallId && a.toolCalls == b.toolCalls;
     }
 };
 

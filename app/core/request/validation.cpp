@@ -124,7 +124,8 @@ void checkExperimentIds(Diagnostics& out, const TaskRequest& request)
             continue;
         }
         if (seen.contains(id))
-            out << warning(itemPath, QStringLiteral("repeats experiment_ids[%1]: remove the duplicate").arg(seen.value(id)));
+            out << warning(itemPath,
+                           QStringLiteral("repeats experiment_ids[%1]: remove the duplicate").arg(seen.value(id)));
         else
             seen.insert(id, i);
         lintId(out, itemPath, id, kExperimentKinds, QStringLiteral("an experiment ID"));
@@ -139,10 +140,11 @@ void checkSamplingRate(Diagnostics& out, const TaskRequest& request)
     const double rate = *request.samplingRate;
     const FieldRange range = *fieldRange(FieldId::SamplingRate);
     if (!range.contains(rate))
-        out << error(path, QStringLiteral("must be between %1 and %2 (0.25 evaluates a quarter of the spans, 1 "
-                                          "evaluates all of them)")
-                               .arg(range.minimum.value_or(0))
-                               .arg(range.maximum.value_or(1)));
+        out << error(path,
+                     QStringLiteral("must be between %1 and %2 (0.25 evaluates a quarter of the spans, 1 "
+                                    "evaluates all of them)")
+                         .arg(range.minimum.value_or(0))
+                         .arg(range.maximum.value_or(1)));
     else if (rate == 0)
         out << warning(path, QStringLiteral("0 evaluates nothing: raise it, or leave it out to use the default"));
 }

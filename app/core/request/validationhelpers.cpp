@@ -17,14 +17,16 @@ void lintId(Diagnostics& out, const QString& path, const QString& id, const QStr
         out << warning(path, QStringLiteral("starts or ends with spaces, which are sent as typed: remove them"));
     const std::optional<ArizeId> decoded = decodeArizeId(trimmed);
     if (!decoded) {
-        out << warning(path, QStringLiteral("\"%1\" does not look like an Arize ID (base64 of Type:number:hash): "
-                                            "check that you pasted %2, not a name")
-                                 .arg(trimmed, what));
+        out << warning(path,
+                       QStringLiteral("\"%1\" does not look like an Arize ID (base64 of Type:number:hash): "
+                                      "check that you pasted %2, not a name")
+                           .arg(trimmed, what));
         return;
     }
     if (!expectedKinds.isEmpty() && !expectedKinds.contains(decoded->type, Qt::CaseInsensitive)) {
-        out << warning(path, QStringLiteral("a %1 ID, but %2 belongs here: check that you pasted the right one")
-                                 .arg(decoded->type, what));
+        out << warning(path,
+                       QStringLiteral("a %1 ID, but %2 belongs here: check that you pasted the right one")
+                           .arg(decoded->type, what));
     }
 }
 
@@ -42,8 +44,9 @@ void lintQueryFilter(Diagnostics& out, const QString& path, const QString& filte
     if (filter.isEmpty())
         return;
     if (filter.trimmed().isEmpty()) {
-        out << warning(path, QStringLiteral("only spaces: clear it, or write a condition such as "
-                                            "span_kind = 'LLM'"));
+        out << warning(path,
+                       QStringLiteral("only spaces: clear it, or write a condition such as "
+                                      "span_kind = 'LLM'"));
         return;
     }
     if (const auto problem = checkFilterBalance(filter))
@@ -59,17 +62,20 @@ void checkColumnMappings(Diagnostics& out, const QString& path, const ColumnMapp
         const QString keyPath = joinPath(row, QStringLiteral("key"));
         const QString key = mapping.key.trimmed();
         if (key.isEmpty()) {
-            out << error(keyPath, QStringLiteral("the variable name is empty: type the template variable this "
-                                                 "row maps, or remove the row"));
+            out << error(keyPath,
+                         QStringLiteral("the variable name is empty: type the template variable this "
+                                        "row maps, or remove the row"));
         } else {
             if (key != mapping.key)
-                out << warning(keyPath, QStringLiteral("starts or ends with spaces, which are part of the name: "
-                                                       "remove them"));
+                out << warning(keyPath,
+                               QStringLiteral("starts or ends with spaces, which are part of the name: "
+                                              "remove them"));
             if (firstRow.contains(mapping.key))
-                out << error(keyPath, QStringLiteral("\"%1\" is already mapped in row %2: each variable maps to "
-                                                     "one column, so remove one of them")
-                                          .arg(mapping.key)
-                                          .arg(firstRow.value(mapping.key) + 1));
+                out << error(keyPath,
+                             QStringLiteral("\"%1\" is already mapped in row %2: each variable maps to "
+                                            "one column, so remove one of them")
+                                 .arg(mapping.key)
+                                 .arg(firstRow.value(mapping.key) + 1));
             else
                 firstRow.insert(mapping.key, i);
         }

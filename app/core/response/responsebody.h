@@ -20,13 +20,13 @@ struct LoadedBody
     QString notJsonReason;                  // why it is not JSON, with line and column
     QString text;                           // the body as text when it is not JSON (JSON: formatJsonText)
     bool isJson = false;
-    bool linesBroken = false;               // text has line breaks the body does not (see breakLongLines)
-    std::optional<Task> task;               // the body read as a Task, when it has an id
+    bool linesBroken = false; // text has line breaks the body does not (see breakLongLines)
+    std::optional<Task> task; // the body read as a Task, when it has an id
 };
 
 enum class BodyView {
-    Full,       // index and task; the text of a body that is not JSON
-    PlainText,  // the bytes as text, nothing parsed: for a body too large to look at closely
+    Full,      // index and task; the text of a body that is not JSON
+    PlainText, // the bytes as text, nothing parsed: for a body too large to look at closely
 };
 
 LoadedBody loadResponseBody(const QByteArray& body, BodyView view);

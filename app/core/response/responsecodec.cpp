@@ -34,7 +34,10 @@ class ResponseReader
 public:
     ResponseReader(const QJsonObject& object, Diagnostics& sink) : m_object(object), m_reader(sink) {}
 
-    QString text(const char* key) { return m_reader.string(m_object, QLatin1String(key), QLatin1String(key)).value_or(QString()); }
+    QString text(const char* key)
+    {
+        return m_reader.string(m_object, QLatin1String(key), QLatin1String(key)).value_or(QString());
+    }
 
     QString requiredText(const char* key)
     {
@@ -56,7 +59,8 @@ public:
             return {};
         const QDateTime parsed = parseTimestamp(value);
         if (!parsed.isValid())
-            m_reader.report(error(QLatin1String(key), QStringLiteral("\"%1\" is not an RFC 3339 timestamp").arg(value)));
+            m_reader.report(
+                error(QLatin1String(key), QStringLiteral("\"%1\" is not an RFC 3339 timestamp").arg(value)));
         return parsed;
     }
 
@@ -143,7 +147,8 @@ Decoded<Task> readTask(const QJsonObject& object)
         }
     }
     task.experimentIds = fields.stringList(object, QStringLiteral("experiment_ids"), QStringLiteral("experiment_ids"));
-    if (const auto config = fields.object(object, QStringLiteral("run_configuration"), QStringLiteral("run_configuration")))
+    if (const auto config = fields.object(object, QStringLiteral("run_configuration"),
+                                          QStringLiteral("run_configuration")))
         task.runConfiguration =
             readRunConfiguration(*config, QStringLiteral("run_configuration"), fields, Strictness::Response).config;
     task.lastRunAt = read.time("last_run_at");

@@ -15,17 +15,15 @@ bool operator==(const Task& a, const Task& b)
 bool operator==(const TaskRun& a, const TaskRun& b)
 {
     return a.id == b.id && a.taskId == b.taskId && a.experimentId == b.experimentId && a.status == b.status
-        && a.runStartedAt == b.runStartedAt && a.runFinishedAt == b.runFinishedAt
-        && a.dataStartTime == b.dataStartTime && a.dataEndTime == b.dataEndTime
-        && a.numSuccesses == b.numSuccesses && a.numErrors == b.numErrors && a.numSkipped == b.numSkipped
-        && a.createdAt == b.createdAt && a.createdByUserId == b.createdByUserId
+        && a.runStartedAt == b.runStartedAt && a.runFinishedAt == b.runFinishedAt && a.dataStartTime == b.dataStartTime
+        && a.dataEndTime == b.dataEndTime && a.numSuccesses == b.numSuccesses && a.numErrors == b.numErrors
+        && a.numSkipped == b.numSkipped && a.createdAt == b.createdAt && a.createdByUserId == b.createdByUserId
         && a.failureReason == b.failureReason;
 }
 
 bool isTerminal(TaskRunStatus status)
 {
-    return status == TaskRunStatus::Completed || status == TaskRunStatus::Failed
-        || status == TaskRunStatus::Cancelled;
+    return status == TaskRunStatus::Completed || status == TaskRunStatus::Failed || status == TaskRunStatus::Cancelled;
 }
 
 } // namespace tc

@@ -77,7 +77,8 @@ bool isKeyReference(const QString& credential)
         return isIdentifier(QStringView(credential).mid(1));
     if (credential.size() > 2 && credential.startsWith(QLatin1Char('<')) && credential.endsWith(QLatin1Char('>')))
         return true;
-    return credential.size() > 4 && credential.startsWith(QLatin1String("{{")) && credential.endsWith(QLatin1String("}}"));
+    return credential.size() > 4 && credential.startsWith(QLatin1String("{{"))
+        && credential.endsWith(QLatin1String("}}"));
 }
 
 bool isAuthScheme(const QString& word)

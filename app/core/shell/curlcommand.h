@@ -28,8 +28,8 @@ QString curlCommand(const QByteArray& body, const CurlExportOptions& options = {
 
 struct ParsedCurl
 {
-    QString method; // as given by -X; else "POST" with data, "HEAD" with -I, "GET"
-    QString url;    // as written: not normalised, not validated
+    QString method;                             // as given by -X; else "POST" with data, "HEAD" with -I, "GET"
+    QString url;                                // as written: not normalised, not validated
     QList<std::pair<QString, QString>> headers; // name, value, in order, values trimmed
     std::optional<QByteArray> body;             // UTF-8; unset when the command sends no data
     QString error; // why the text is not a curl command we can read; the rest is then unreliable

@@ -13,8 +13,22 @@ namespace {
 // What an option does to the request we read. Anything that takes a value but does not change
 // the method, URL, headers or body is Skip: its value must be stepped over, not read as the URL.
 enum class Action {
-    Flag, Skip, Request, Url, Header, Data, DataRaw, DataUrlencode, Json, Get, Head, OAuth2Bearer,
-    UrlQuery, Form, UploadFile, Config
+    Flag,
+    Skip,
+    Request,
+    Url,
+    Header,
+    Data,
+    DataRaw,
+    DataUrlencode,
+    Json,
+    Get,
+    Head,
+    OAuth2Bearer,
+    UrlQuery,
+    Form,
+    UploadFile,
+    Config
 };
 
 bool takesValue(Action action)
@@ -28,37 +42,38 @@ Action actionOf(QStringView name)
     if (name.startsWith(QLatin1String("expand-"))) // curl 8.3: --expand-data etc. ({{variables}})
         name = name.mid(7);
     static const std::pair<QLatin1String, Action> known[] = {
-        {QLatin1String("request"), Action::Request},        {QLatin1String("url"), Action::Url},
-        {QLatin1String("header"), Action::Header},          {QLatin1String("data"), Action::Data},
-        {QLatin1String("data-ascii"), Action::Data},        {QLatin1String("data-binary"), Action::Data},
-        {QLatin1String("data-raw"), Action::DataRaw},       {QLatin1String("data-urlencode"), Action::DataUrlencode},
-        {QLatin1String("json"), Action::Json},              {QLatin1String("get"), Action::Get},
-        {QLatin1String("head"), Action::Head},              {QLatin1String("oauth2-bearer"), Action::OAuth2Bearer},
-        {QLatin1String("url-query"), Action::UrlQuery},     {QLatin1String("form"), Action::Form},
-        {QLatin1String("form-string"), Action::Form},       {QLatin1String("upload-file"), Action::UploadFile},
+        {QLatin1String("request"), Action::Request},    {QLatin1String("url"), Action::Url},
+        {QLatin1String("header"), Action::Header},      {QLatin1String("data"), Action::Data},
+        {QLatin1String("data-ascii"), Action::Data},    {QLatin1String("data-binary"), Action::Data},
+        {QLatin1String("data-raw"), Action::DataRaw},   {QLatin1String("data-urlencode"), Action::DataUrlencode},
+        {QLatin1String("json"), Action::Json},          {QLatin1String("get"), Action::Get},
+        {QLatin1String("head"), Action::Head},          {QLatin1String("oauth2-bearer"), Action::OAuth2Bearer},
+        {QLatin1String("url-query"), Action::UrlQuery}, {QLatin1String("form"), Action::Form},
+        {QLatin1String("form-string"), Action::Form},   {QLatin1String("upload-file"), Action::UploadFile},
         {QLatin1String("config"), Action::Config}};
     for (const auto& [spelling, action] : known) {
         if (name == spelling)
             return action;
     }
-    static const QStringList skipped = QStringLiteral(
-        "abstract-unix-socket alt-svc aws-sigv4 cacert capath cert cert-type ciphers connect-timeout connect-to "
-        "continue-at cookie cookie-jar create-file-mode crlfile curves delegation dns-interface dns-ipv4-addr "
-        "dns-ipv6-addr dns-servers doh-url dump-header ech egd-file engine etag-compare etag-save "
-        "expect100-timeout ftp-account ftp-alternative-to-user ftp-method ftp-port ftp-ssl-ccc-mode "
-        "happy-eyeballs-timeout-ms haproxy-clientip hostpubmd5 hostpubsha256 hsts interface ip-tos "
-        "ipfs-gateway keepalive-cnt keepalive-time key key-type knownhosts krb libcurl limit-rate local-port "
-        "login-options mail-auth mail-from mail-rcpt max-filesize max-redirs max-time netrc-file noproxy output "
-        "output-dir parallel-max pass pinnedpubkey preproxy proto proto-default proto-redir proxy proxy-cacert "
-        "proxy-capath proxy-cert proxy-cert-type proxy-ciphers proxy-crlfile proxy-header proxy-key "
-        "proxy-key-type proxy-pass proxy-pinnedpubkey proxy-service-name proxy-tls13-ciphers "
-        "proxy-tlsauthtype proxy-tlspassword proxy-tlsuser proxy-user proxy1.0 pubkey quote random-file range "
-        "rate referer request-target resolve retry retry-delay retry-max-time sasl-authzid service-name "
-        "sigalgs socks4 socks4a socks5 socks5-gssapi-service socks5-hostname speed-limit speed-time "
-        "ssl-sessions stderr telnet-option tftp-blksize time-cond tls-max tls13-ciphers tlsauthtype "
-        "tlspassword tlsuser trace trace-ascii trace-config unix-socket upload-flags user user-agent variable "
-        "vlan-priority write-out")
-                                            .split(QLatin1Char(' '));
+    static const QStringList skipped =
+        QStringLiteral(
+            "abstract-unix-socket alt-svc aws-sigv4 cacert capath cert cert-type ciphers connect-timeout connect-to "
+            "continue-at cookie cookie-jar create-file-mode crlfile curves delegation dns-interface dns-ipv4-addr "
+            "dns-ipv6-addr dns-servers doh-url dump-header ech egd-file engine etag-compare etag-save "
+            "expect100-timeout ftp-account ftp-alternative-to-user ftp-method ftp-port ftp-ssl-ccc-mode "
+            "happy-eyeballs-timeout-ms haproxy-clientip hostpubmd5 hostpubsha256 hsts interface ip-tos "
+            "ipfs-gateway keepalive-cnt keepalive-time key key-type knownhosts krb libcurl limit-rate local-port "
+            "login-options mail-auth mail-from mail-rcpt max-filesize max-redirs max-time netrc-file noproxy output "
+            "output-dir parallel-max pass pinnedpubkey preproxy proto proto-default proto-redir proxy proxy-cacert "
+            "proxy-capath proxy-cert proxy-cert-type proxy-ciphers proxy-crlfile proxy-header proxy-key "
+            "proxy-key-type proxy-pass proxy-pinnedpubkey proxy-service-name proxy-tls13-ciphers "
+            "proxy-tlsauthtype proxy-tlspassword proxy-tlsuser proxy-user proxy1.0 pubkey quote random-file range "
+            "rate referer request-target resolve retry retry-delay retry-max-time sasl-authzid service-name "
+            "sigalgs socks4 socks4a socks5 socks5-gssapi-service socks5-hostname speed-limit speed-time "
+            "ssl-sessions stderr telnet-option tftp-blksize time-cond tls-max tls13-ciphers tlsauthtype "
+            "tlspassword tlsuser trace trace-ascii trace-config unix-socket upload-flags user user-agent variable "
+            "vlan-priority write-out")
+            .split(QLatin1Char(' '));
     return skipped.contains(name) ? Action::Skip : Action::Flag;
 }
 
@@ -66,11 +81,12 @@ Action actionOf(QStringView name)
 QString longNameOf(QChar letter)
 {
     static const QString letters = QStringLiteral("AbcCdDeEFHKmoPQrtTuUwxXyYzGI");
-    static const QStringList names = QStringLiteral(
-        "user-agent cookie cookie-jar continue-at data dump-header referer cert form header config max-time "
-        "output ftp-port quote range telnet-option upload-file user proxy-user write-out proxy request "
-        "speed-time speed-limit time-cond get head")
-                                         .split(QLatin1Char(' '));
+    static const QStringList names =
+        QStringLiteral(
+            "user-agent cookie cookie-jar continue-at data dump-header referer cert form header config max-time "
+            "output ftp-port quote range telnet-option upload-file user proxy-user write-out proxy request "
+            "speed-time speed-limit time-cond get head")
+            .split(QLatin1Char(' '));
     const qsizetype index = letters.indexOf(letter);
     return index < 0 ? QString() : names.at(index);
 }
@@ -93,7 +109,8 @@ std::optional<QByteArray> urlEncoded(const QString& value, bool plusMeansRaw)
     if (plusMeansRaw && value.startsWith(QLatin1Char('+')))
         return value.mid(1).toUtf8();
     qsizetype separator = 0;
-    while (separator < value.size() && value.at(separator) != QLatin1Char('=') && value.at(separator) != QLatin1Char('@'))
+    while (separator < value.size() && value.at(separator) != QLatin1Char('=')
+           && value.at(separator) != QLatin1Char('@'))
         ++separator;
     if (separator == value.size())
         return QUrl::toPercentEncoding(value);
@@ -245,8 +262,8 @@ bool CurlReader::apply(Action action, const QString& option, const QString& valu
         } else if (value.endsWith(QLatin1Char(';')) && value.size() > 1) { // curl's "Name;": empty value
             m_result.headers.append({value.chopped(1).trimmed(), QString()});
         } else {
-            return fail(QStringLiteral("the header '%1' has no ':' between its name and its value")
-                            .arg(shortened(value)));
+            return fail(
+                QStringLiteral("the header '%1' has no ':' between its name and its value").arg(shortened(value)));
         }
         return true;
     }
@@ -264,7 +281,8 @@ bool CurlReader::apply(Action action, const QString& option, const QString& valu
     case Action::UrlQuery: {
         const std::optional<QByteArray> encoded = urlEncoded(value, action == Action::UrlQuery);
         if (!encoded)
-            return fail(QStringLiteral("'%1 %2' reads a file, which is not part of the pasted text").arg(option, value));
+            return fail(
+                QStringLiteral("'%1 %2' reads a file, which is not part of the pasted text").arg(option, value));
         if (action == Action::UrlQuery)
             m_urlQuery << *encoded;
         else
@@ -367,8 +385,8 @@ ParsedCurl parseCurlCommand(const QString& text)
 {
     bool isTranscript = false;
     const QString commandText = withoutPrompts(text, isTranscript);
-    const ShellCommand command =
-        splitShellCommand(commandText, isTranscript ? TextAfterCommand::Ignore : TextAfterCommand::Error);
+    const ShellCommand command = splitShellCommand(commandText,
+                                                   isTranscript ? TextAfterCommand::Ignore : TextAfterCommand::Error);
     ParsedCurl result;
     if (!command.error.isEmpty())
         result.error = command.error;

@@ -58,7 +58,7 @@ private:
     bool m_inWord = false;
     bool m_quoted = false; // some part of m_word was quoted or escaped
     Redirect m_redirect = Redirect::None;
-    bool m_inCommand = true; // words still belong to the first command
+    bool m_inCommand = true;  // words still belong to the first command
     bool m_continues = false; // the last token was |, && or ||: the command goes on on the next line
     bool m_done = false;
     QList<PendingHereDoc> m_hereDocs;
@@ -195,7 +195,7 @@ bool Splitter::readOperator()
     }
     // A control operator ends the curl command; what follows is read only to skip it.
     static const QLatin1String continuing[] = {QLatin1String("&&"), QLatin1String("||"), QLatin1String("|&"),
-                                                QLatin1String("|")};
+                                               QLatin1String("|")};
     m_inCommand = false;
     for (const QLatin1String spelling : continuing) {
         if (rest.startsWith(spelling)) {
@@ -285,7 +285,8 @@ bool Splitter::readHereDocs()
             m_pos = qMin(end + 1, n);
         }
         if (!closed) {
-            QString message = QStringLiteral("the here-document opened on line %1 is never closed: no line '%2' follows")
+            QString message = QStringLiteral(
+                                  "the here-document opened on line %1 is never closed: no line '%2' follows")
                                   .arg(doc.line)
                                   .arg(doc.delimiter);
             if (nearMiss > 0)
