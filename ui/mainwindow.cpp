@@ -538,15 +538,7 @@ bool MainWindow::saveDraft()
 {
     if (m_document->filePath().isEmpty())
         return saveDraftAs();
-    syncRawText();
-    const QString path = m_document->filePath();
-    const QString error = m_document->save(path);
-    if (!error.isEmpty()) {
-        m_prompts->showError(this, QStringLiteral("Cannot save the draft"), error);
-        return false;
-    }
-    say(QStringLiteral("Saved %1").arg(path), 6000);
-    return true;
+    return saveTo(m_document->filePath());
 }
 
 bool MainWindow::saveDraftAs()
@@ -555,6 +547,11 @@ bool MainWindow::saveDraftAs()
     const QString path = m_prompts->saveFileName(this, suggested);
     if (path.isEmpty())
         return false;
+    return saveTo(path);
+}
+
+bool MainWindow::saveTo(const QString& path)
+{
     syncRawText();
     const QString error = m_document->save(path);
     if (!error.isEmpty()) {

@@ -112,6 +112,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    bool saveTo(const QString& path); // the raw text first, then the file; an error is shown
     void buildCentral();
     void buildMenus();
     void wireDocument();
