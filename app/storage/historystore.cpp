@@ -8,6 +8,7 @@
 #include "storage/historytask.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -152,11 +153,33 @@ HistoryError HistoryStore::errorFrom(const QSqlError& error, const QString& doin
     }
 }
 
+void HistoryStore::keepForOwnerOnly(const QString& folder, bool folderIsNew) const
+{
+    // The history holds request and response bodies: like the autosave and the key file, it is
+    // for this user only. A folder made here is 0700 (one that was there is not ours to change),
+    // and the database is 0600 before SQLite opens it, so the WAL and shared-memory files it
+    // creates next to it get the same mode. Existing ones are tightened too.
+    constexpr auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    if (folderIsNew)
+        QFile::setPermissions(folder, ownerOnly | QFileDevice::ExeOwner);
+    if (!QFileInfo::exists(m_path)) {
+        QFile file(m_path);
+        if (file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            file.close(); // an empty file is a new database to SQLite
+    }
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        const QString file = m_path + suffix;
+        if (QFileInfo(file).isFile())
+            QFile::setPermissions(file, ownerOnly);
+    }
+}
+
 std::optional<HistoryError> HistoryStore::open()
 {
     QMutexLocker lock(&m_mutex);
     m_open = false;
     const QFileInfo info(m_path);
+    const bool folderIsNew = !QFileInfo::exists(info.absolutePath());
     if (!QDir().mkpath(info.absolutePath()))
         return HistoryError{Kind::Unwritable,
                             QStringLiteral("The folder %1 cannot be created, so there is no history. "
@@ -166,6 +189,8 @@ std::optional<HistoryError> HistoryStore::open()
         return HistoryError{
             Kind::Unwritable,
             QStringLiteral("%1 is a folder, not a history file; move it aside.").arg(QDir::toNativeSeparators(m_path))};
+
+    keepForOwnerOnly(info.absolutePath(), folderIsNew);
 
     std::optional<HistoryError> error = connect();
     if (!error) {

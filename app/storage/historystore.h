@@ -73,7 +73,8 @@ public:
     HistoryResult<QByteArray> exportAllJson();
 
 private:
-    std::optional<HistoryError> connect(); // a connection for the calling thread
+    std::optional<HistoryError> connect();                                // a connection for the calling thread
+    void keepForOwnerOnly(const QString& folder, bool folderIsNew) const; // 0700 folder, 0600 files
     void disconnect();
     std::optional<HistoryError> usable(); // open, and connected on this thread
     HistoryError errorFrom(const QSqlError& error, const QString& doing) const;

@@ -56,6 +56,8 @@ class TestHistoryFiles : public QObject
 private slots:
     void init();
     void freshFileIsCurrent();
+    void filesAreTheOwnersOnly_data();
+    void filesAreTheOwnersOnly();
     void migratesVersion1_data();
     void migratesVersion1();
     void cannotOpen_data();
@@ -85,6 +87,56 @@ void TestHistoryFiles::freshFileIsCurrent()
     RawSqlite raw(nested);
     QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), HistoryStore::schemaVersion());
     QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+}
+
+void TestHistoryFiles::filesAreTheOwnersOnly_data()
+{
+    // Issue 11 item 6: the bodies in the history are no other local user's business.
+    QTest::addColumn<bool>("folderExists");
+    QTest::addColumn<bool>("fileExists");
+    QTest::newRow("a-first-start-makes-the-folder-and-the-file") << false << false;
+    QTest::newRow("an-earlier-world-readable-file-is-tightened") << true << true;
+    QTest::newRow("a-new-file-in-an-existing-folder") << true << false;
+}
+
+void TestHistoryFiles::filesAreTheOwnersOnly()
+{
+    QFETCH(bool, folderExists);
+    QFETCH(bool, fileExists);
+    constexpr auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    const auto readableByOthers = QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    const QString folder = m_dir->filePath(QStringLiteral("taskcomposer"));
+    const QString file = folder + QStringLiteral("/history.sqlite");
+    if (folderExists) {
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(QFile::setPermissions(folder,
+                                      ownerOnly | QFileDevice::ExeOwner | QFileDevice::ReadGroup | QFileDevice::ExeGroup
+                                          | QFileDevice::ReadOther | QFileDevice::ExeOther)); // 0755
+    }
+    if (fileExists) {
+        { // an earlier version's history, 0644, with its WAL left by a crash
+            HistoryStore earlier(file);
+            QVERIFY(!earlier.open());
+            QVERIFY(earlier.record(simpleRecord(QStringLiteral("before"))).ok());
+        }
+        for (const QString& suffix : {QString(), QStringLiteral("-wal")}) {
+            if (QFileInfo::exists(file + suffix))
+                QVERIFY(QFile::setPermissions(file + suffix, ownerOnly | readableByOthers));
+        }
+    }
+
+    HistoryStore store(file);
+    QVERIFY(!store.open());
+    QVERIFY(store.record(simpleRecord(QStringLiteral("now"))).ok());
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        QVERIFY2(QFileInfo::exists(file + suffix), qPrintable(file + suffix));
+        QCOMPARE(QFileInfo(file + suffix).permissions()
+                     & (readableByOthers | QFileDevice::WriteGroup | QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+    }
+    // A folder made here is the owner's; one that was there already is left as it was.
+    const QFileDevice::Permissions folderMode = QFileInfo(folder).permissions();
+    QCOMPARE(bool(folderMode & QFileDevice::ReadOther), folderExists);
 }
 
 void TestHistoryFiles::migratesVersion1_data()
