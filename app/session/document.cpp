@@ -213,30 +213,34 @@ void Document::open(const QString& path)
                  });
 }
 
-bool Document::loadPasted(const QByteArray& body, const QString& origin, QString* error)
+std::optional<QString> Document::replaceWithText(const QByteArray& body)
 {
     const RequestCheck check = checkRequestText(body);
-    if (check.parseError) {
+    if (check.parseError)
+        return check.parseError->toString();
+    m_load.cancel(); // a file still loading would land over it
+    showLoaded(check, body);
+    return std::nullopt;
+}
+
+bool Document::loadPasted(const QByteArray& body, const QString& origin, QString* error)
+{
+    if (const std::optional<QString> problem = replaceWithText(body)) {
         if (error)
-            *error = QStringLiteral("the %1 is not a JSON request body (%2)").arg(origin, check.parseError->toString());
+            *error = QStringLiteral("the %1 is not a JSON request body (%2)").arg(origin, *problem);
         return false;
     }
-    m_load.cancel();
-    showLoaded(check, body);
     updateState();
     return true;
 }
 
 bool Document::loadCopy(const QByteArray& body, QString* error)
 {
-    const RequestCheck check = checkRequestText(body);
-    if (check.parseError) {
+    if (const std::optional<QString> problem = replaceWithText(body)) {
         if (error)
-            *error = check.parseError->toString();
+            *error = *problem;
         return false;
     }
-    m_load.cancel();
-    showLoaded(check, body);
     // A copy to change and send again: a new, untitled, unsaved task.
     m_filePath.clear();
     m_savedRequest = TaskRequest();

@@ -113,6 +113,9 @@ signals:
 private:
     void replaceForm(const TaskRequest& request);
     void recomputeFromForm();
+    // Parses `body` and, when it parses, puts it in place of what the document held; the parse
+    // error otherwise, with nothing changed.
+    std::optional<QString> replaceWithText(const QByteArray& body);
     void showLoaded(const RequestCheck& check, const QByteArray& text);
     void leaveRawQuietly();
     void markSaved(const QString& path);
