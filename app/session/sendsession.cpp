@@ -7,6 +7,8 @@
 #include "session/historyconversion.h"
 #include "storage/historyservice.h"
 
+#include <utility>
+
 namespace tc::session {
 
 SendSession::SendSession(QNetworkAccessManager* network, Document* document, ConnectionSession* connection,
@@ -98,6 +100,7 @@ bool SendSession::send()
     const Connection& connection = m_connection->connection();
     m_sent.baseUrl = connection.baseUrl;
     m_sent.hadApiKey = !connection.apiKey.isEmpty();
+    m_sentSecret = connection.apiKey.toUtf8();
     m_sent.sentCasing = m_document->casing();
     m_sent.request = m_document->request();
     m_sentProfile = m_connection->activeProfile().name; // the sandbox's profile is "Local sandbox"
@@ -139,12 +142,16 @@ void SendSession::finished(const ApiResult& result)
 
 void SendSession::record(const ApiResult& result)
 {
+    QList<QByteArray> secrets;
+    if (!m_sentSecret.isEmpty())
+        secrets.append(std::exchange(m_sentSecret, QByteArray()));
     if (!m_history || !m_history->isAvailable())
         return;
-    m_history->record(historyRecordFrom(result, m_sentProfile), [this](storage::HistoryResult<qint64> recorded) {
-        if (!recorded.ok())
-            emit notice(QStringLiteral("Not recorded in the history: ") + recorded.error.message);
-    });
+    m_history->record(historyRecordFrom(result, m_sentProfile), secrets,
+                      [this](storage::HistoryResult<qint64> recorded) {
+                          if (!recorded.ok())
+                              emit notice(QStringLiteral("Not recorded in the history: ") + recorded.error.message);
+                      });
 }
 
 } // namespace tc::session

@@ -76,6 +76,10 @@ private:
     // What went out, so the answer is explained against it whatever changes meanwhile.
     ExplainContext m_sent;
     QString m_sentProfile;
+    // The key or sandbox token it went with: the history is told to hunt it down, since a
+    // server may echo it anywhere (an error body, a reason phrase) and a user may paste it into
+    // a field. Held only until the answer is recorded.
+    QByteArray m_sentSecret;
     Diagnostics m_serverDiagnostics;
 };
 

@@ -35,9 +35,10 @@ void HistoryService::open()
                                      });
 }
 
-void HistoryService::record(const HistoryRecord& record, std::function<void(HistoryResult<qint64>)> done)
+void HistoryService::record(const HistoryRecord& record, const QList<QByteArray>& secrets,
+                            std::function<void(HistoryResult<qint64>)> done)
 {
-    run<HistoryResult<qint64>>([record](HistoryStore& store) { return store.record(record); },
+    run<HistoryResult<qint64>>([record, secrets](HistoryStore& store) { return store.record(record, secrets); },
                                [this, done](HistoryResult<qint64> result) {
                                    if (result.ok())
                                        emit changed();

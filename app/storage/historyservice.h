@@ -27,7 +27,10 @@ public:
     bool isAvailable() const { return m_available; }
     QString unavailableReason() const { return m_reason; }
 
-    void record(const HistoryRecord& record, std::function<void(HistoryResult<qint64>)> done = {});
+    // `secrets` (the key the request was sent with) are hunted wherever they appear in the
+    // record and masked before it is stored: see historyredaction.h.
+    void record(const HistoryRecord& record, const QList<QByteArray>& secrets,
+                std::function<void(HistoryResult<qint64>)> done = {});
     void list(const HistoryQuery& query, std::function<void(HistoryResult<QList<HistoryEntry>>)> done);
     void get(qint64 id, std::function<void(HistoryResult<HistoryEntry>)> done);
     void remove(qint64 id, std::function<void(std::optional<HistoryError>)> done);
