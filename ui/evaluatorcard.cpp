@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 namespace tc::gui {
@@ -50,7 +51,7 @@ EvaluatorCard::EvaluatorCard(QWidget* parent) : ListRow(parent)
     form->addRow(QStringLiteral("Column mappings"), m_mappings);
 
     for (QLineEdit* edit : {m_id, m_version, m_filter})
-        connect(edit, &QLineEdit::textEdited, this, &EvaluatorCard::edited);
+        connect(edit, &QLineEdit::textChanged, this, &EvaluatorCard::edited);
     connect(m_mappings, &KeyValueTable::edited, this, &EvaluatorCard::edited);
 }
 
@@ -67,6 +68,9 @@ EvaluatorInput EvaluatorCard::value() const
 
 void EvaluatorCard::setValue(const EvaluatorInput& evaluator)
 {
+    // A load, not an edit: the fields follow textChanged (so text set by assistive technology
+    // or a program reaches the model), and whoever loads announces the change once.
+    const QSignalBlocker blockSelf(this);
     m_id->setText(evaluator.evaluatorId);
     m_version->setText(evaluator.evaluatorVersionId);
     m_filter->setText(evaluator.queryFilter);

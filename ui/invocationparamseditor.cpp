@@ -74,7 +74,7 @@ InvocationParamsEditor::InvocationParamsEditor(QWidget* parent) : QWidget(parent
     connect(m_temperature, &QDoubleSpinBox::valueChanged, this, &InvocationParamsEditor::edited);
     connect(m_maxTokens, &QSpinBox::valueChanged, this, &InvocationParamsEditor::edited);
     connect(m_topP, &QDoubleSpinBox::valueChanged, this, &InvocationParamsEditor::edited);
-    connect(m_stop, &QLineEdit::textEdited, this, &InvocationParamsEditor::edited);
+    connect(m_stop, &QLineEdit::textChanged, this, &InvocationParamsEditor::edited);
     connect(m_more, &QPlainTextEdit::textChanged, this, &InvocationParamsEditor::edited);
 }
 
@@ -106,6 +106,7 @@ QJsonObject InvocationParamsEditor::value(Diagnostics& problems, const QString& 
 void InvocationParamsEditor::setValue(const QJsonObject& parameters)
 {
     QJsonObject rest = parameters;
+    const QSignalBlocker blockSelf(this); // a load, announced by whoever loads
     const QSignalBlocker b1(m_temperature), b2(m_maxTokens), b3(m_topP), b4(m_more);
     // Only values the typed fields can show exactly move there; anything else stays JSON.
     const auto take = [&rest](const QString& key, auto accept) {

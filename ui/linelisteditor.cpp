@@ -70,7 +70,7 @@ QLineEdit* LineListEditor::addLine(const QString& value)
     rowLayout->addWidget(remove);
     m_rows->addWidget(row);
     m_lines.append(line);
-    connect(line, &QLineEdit::textEdited, this, &LineListEditor::edited);
+    connect(line, &QLineEdit::textChanged, this, &LineListEditor::edited);
     connect(remove, &QToolButton::clicked, this, [this, row] {
         removeLine(row);
         emit structureChanged();

@@ -51,7 +51,7 @@ MessageRow::MessageRow(QWidget* parent) : ListRow(parent)
         emit edited();
     });
     connect(m_content, &QPlainTextEdit::textChanged, this, &MessageRow::edited);
-    connect(m_toolCallId, &QLineEdit::textEdited, this, &MessageRow::edited);
+    connect(m_toolCallId, &QLineEdit::textChanged, this, &MessageRow::edited);
     updateToolCallIdVisibility();
 }
 
@@ -68,6 +68,7 @@ LlmMessage MessageRow::value() const
 
 void MessageRow::setValue(const LlmMessage& message)
 {
+    const QSignalBlocker blockSelf(this); // a load, announced by whoever loads
     const QSignalBlocker blockRole(m_role);
     const QSignalBlocker blockContent(m_content);
     m_role->setCurrentIndex(m_role->findData(static_cast<int>(message.role)));

@@ -6,6 +6,7 @@
 #include <QBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QToolButton>
 
 namespace tc::gui {
@@ -102,7 +103,11 @@ void RowListEditor::move(ListRow* moving, int delta)
     const int to = from + delta;
     if (from < 0 || to < 0 || to >= m_rows.size())
         return;
-    moving->swapValueWith(m_rows.at(to));
+    {
+        // Two loads, then one edit: not one edit per field with the list half swapped.
+        const QSignalBlocker blockMoving(moving), blockOther(m_rows.at(to));
+        moving->swapValueWith(m_rows.at(to));
+    }
     emit edited();
 }
 

@@ -58,7 +58,7 @@ RunConfigForm::RunConfigForm(QWidget* parent) : QWidget(parent)
     const auto lineEdit = [this](const QString& placeholder) {
         auto* edit = new QLineEdit(this);
         edit->setPlaceholderText(placeholder);
-        connect(edit, &QLineEdit::textEdited, this, &RunConfigForm::edited);
+        connect(edit, &QLineEdit::textChanged, this, &RunConfigForm::edited);
         return edit;
     };
     m_aiIntegration = lineEdit(QStringLiteral("base64 ID of the AI integration (the LLM provider)"));
@@ -198,6 +198,8 @@ RunConfiguration RunConfigForm::value(Diagnostics& problems) const
 
 void RunConfigForm::setValue(const RunConfiguration& config)
 {
+    // A load, not an edit: the line edits follow textChanged, and TaskForm announces the load.
+    const QSignalBlocker blockSelf(this);
     const QSignalBlocker blockType(m_type);
     m_type->setCurrentIndex(m_type->findData(static_cast<int>(config.experimentType)));
     m_aiIntegration->setText(config.aiIntegrationId);

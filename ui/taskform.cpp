@@ -167,9 +167,9 @@ void TaskForm::buildGeneral(QFormLayout* form)
         {fields::datasetId,
          {m_datasetId, addFormRow(form, QStringLiteral("Data&set ID"), m_datasetId, QStringLiteral("datasetId"))}});
 
-    connect(m_name, &QLineEdit::textEdited, this, &TaskForm::edited);
-    connect(m_projectId, &QLineEdit::textEdited, this, &TaskForm::edited);
-    connect(m_datasetId, &QLineEdit::textEdited, this, &TaskForm::edited);
+    connect(m_name, &QLineEdit::textChanged, this, &TaskForm::edited);
+    connect(m_projectId, &QLineEdit::textChanged, this, &TaskForm::edited);
+    connect(m_datasetId, &QLineEdit::textChanged, this, &TaskForm::edited);
     connect(m_type, &QComboBox::currentIndexChanged, this, [this] {
         updateVisibility();
         emit edited();
@@ -245,7 +245,7 @@ void TaskForm::buildEvaluation(QFormLayout* form)
     m_samplingSlider->setEnabled(false);
     m_samplingRate->setEnabled(false);
     connect(m_continuous, &QCheckBox::toggled, this, &TaskForm::edited);
-    connect(m_queryFilter, &QLineEdit::textEdited, this, &TaskForm::edited);
+    connect(m_queryFilter, &QLineEdit::textChanged, this, &TaskForm::edited);
 }
 
 TaskType TaskForm::type() const
