@@ -270,21 +270,26 @@ void ResultsPane::showLoaded(const LoadedBody& loaded, BodyView view)
     m_text->setPlaceholder(QStringLiteral("Formatting…"));
     const QByteArray body = m_result.body;
     m_format.start(
-        [body] {
-            bool broken = false;
-            QString text = formatJsonText(body, &broken);
-            return std::pair<QString, bool>(std::move(text), broken);
-        },
-        [this](std::pair<QString, bool> formatted) { showText(formatted.first, formatted.second); });
+        [body] { return formatJsonText(body); },
+        [this](FormattedJson formatted) { showText(formatted.text, formatted.linesBroken, formatted.layout); });
 }
 
-void ResultsPane::showText(const QString& text, bool linesBroken)
+void ResultsPane::showText(const QString& text, bool linesBroken, JsonTextLayout layout)
 {
-    m_text->setNote(linesBroken
-                        ? QStringLiteral("Lines longer than %1 characters are broken here so they can be shown; "
-                                         "Save response writes the body exactly as received.")
-                              .arg(QLocale().toString(kMaxDisplayLine))
-                        : QString());
+    QStringList notes;
+    if (layout == JsonTextLayout::IndentationCapped)
+        notes << QStringLiteral("The body nests deeper than %1 levels: indented in full it would not fit in memory, "
+                                "so indentation stops at level %1.")
+                     .arg(kMaxIndentDepth);
+    else if (layout == JsonTextLayout::AsReceived)
+        notes << QStringLiteral("Shown as received, not indented: with a line for each of its values the text "
+                                "would take many times the body's size. The tree shows every value.");
+    if (linesBroken)
+        notes << QStringLiteral("Lines longer than %1 characters are broken here so they can be shown.")
+                     .arg(QLocale().toString(kMaxDisplayLine));
+    if (!notes.isEmpty())
+        notes << QStringLiteral("Save response writes the body exactly as received.");
+    m_text->setNote(notes.join(QLatin1Char(' ')));
     m_loadedText = text;
     m_textReady = true;
     if (m_tabs->currentWidget() == m_text || text.size() <= ResponseTextView::kChunk)

@@ -67,7 +67,7 @@ private:
     void showLoaded(const LoadedBody& loaded, BodyView view);
     void showTask(const std::optional<Task>& task);
     void fillTextTab();
-    void showText(const QString& text, bool linesBroken);
+    void showText(const QString& text, bool linesBroken, JsonTextLayout layout = JsonTextLayout::Indented);
 
     qint64 m_largeThreshold = 5 * 1024 * 1024;
     ApiResult m_result;
@@ -75,7 +75,7 @@ private:
     // Both belong to the answer shown: a newer answer, or Send, drops a body still loading or
     // formatting; a new load drops the formatting of the previous one.
     LatestResult<LoadedBody> m_load{this};
-    LatestResult<std::pair<QString, bool>> m_format{this}; // the text, and whether lines were broken
+    LatestResult<FormattedJson> m_format{this}; // the body as text, within its budget
     std::optional<EnumCasing> m_switchTo;
     QString m_taskId;
     QString m_loadedText; // the Text tab's content, filled when that tab is first shown

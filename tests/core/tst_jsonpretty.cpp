@@ -14,6 +14,8 @@ class TestJsonPretty : public QObject
 private slots:
     void reindents_data();
     void reindents();
+    void indentationStopsAtTheDepthLimit_data();
+    void indentationStopsAtTheDepthLimit();
     void keepsTheValue_data();
     void keepsTheValue();
     void prefix_data();
@@ -60,7 +62,31 @@ void TestJsonPretty::reindents()
     QFETCH(QByteArray, expected);
     QVERIFY2(!findSyntaxError(input, input.startsWith("\xEF\xBB\xBF") ? 3 : 0), "a row's input must be valid JSON");
     QCOMPARE(prettyJson(input, indent), expected);
-    QCOMPARE(prettyJson(expected, indent), expected); // indenting twice changes nothing
+    QCOMPARE(prettyJson(expected, indent), expected);                                 // indenting twice changes nothing
+    QCOMPARE(prettyJsonSize(input, PrettyLayout{indent, -1}).bytes, expected.size()); // counted, not written
+    QCOMPARE(prettyJsonSize(input, PrettyLayout{indent, -1}).lines, expected.count('\n'));
+}
+
+void TestJsonPretty::indentationStopsAtTheDepthLimit_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<int>("maxDepth");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("shallower than the limit: as without one")
+        << QByteArray("{\"a\":[1]}") << 5 << QByteArray("{\n  \"a\": [\n    1\n  ]\n}\n");
+    QTest::newRow("deeper: level 2 and below indented as level 1")
+        << QByteArray("[[[1,2]],3]") << 1 << QByteArray("[\n  [\n  [\n  1,\n  2\n  ]\n  ],\n  3\n]\n");
+    QTest::newRow("limit 0: no indentation") << QByteArray("[[1]]") << 0 << QByteArray("[\n[\n1\n]\n]\n");
+    QTest::newRow("negative: no limit") << QByteArray("[[1]]") << -1 << QByteArray("[\n  [\n    1\n  ]\n]\n");
+}
+
+void TestJsonPretty::indentationStopsAtTheDepthLimit()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(int, maxDepth);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(prettyJson(input, PrettyLayout{2, maxDepth}), expected);
+    QCOMPARE(prettyJsonSize(input, PrettyLayout{2, maxDepth}).bytes, expected.size());
 }
 
 void TestJsonPretty::keepsTheValue_data()

@@ -2,10 +2,13 @@
 // A response body made ready for the results pane: indexed when it is JSON, read as a task when
 // it is one, and shown as text (never as a parse failure) when it is not JSON.
 #include "core/response/responsebody.h"
+#include "support/testdata.h"
 
 #include <QTest>
 
 using namespace tc;
+
+Q_DECLARE_METATYPE(tc::JsonTextLayout)
 
 class TestResponseBody : public QObject
 {
@@ -16,6 +19,8 @@ private slots:
     void load();
     void plainTextParsesNothing();
     void formattedTextKeepsServerOrder();
+    void formattingStaysWithinItsBudget_data();
+    void formattingStaysWithinItsBudget();
     void breakLongLines_data();
     void breakLongLines();
 };
@@ -100,8 +105,58 @@ void TestResponseBody::plainTextParsesNothing()
 
 void TestResponseBody::formattedTextKeepsServerOrder()
 {
-    QCOMPARE(formatJsonText(R"({"z":1,"a":[true,null],"m":{}})"),
-             QStringLiteral("{\n  \"z\": 1,\n  \"a\": [\n    true,\n    null\n  ],\n  \"m\": {}\n}\n"));
+    const FormattedJson formatted = formatJsonText(R"({"z":1,"a":[true,null],"m":{}})");
+    QCOMPARE(formatted.text, QStringLiteral("{\n  \"z\": 1,\n  \"a\": [\n    true,\n    null\n  ],\n  \"m\": {}\n}\n"));
+    QCOMPARE(formatted.layout, JsonTextLayout::Indented);
+    QVERIFY(!formatted.linesBroken);
+}
+
+namespace {
+// `depth` nested arrays around `items` ones: "[[[1,1,…,1]]]".
+QByteArray nested(int depth, int items)
+{
+    QByteArray inner = QByteArray("1,").repeated(items);
+    inner.chop(1);
+    return QByteArray(depth, '[') + inner + QByteArray(depth, ']');
+}
+QString squeezed(QString text)
+{
+    return text.remove(QLatin1Char(' ')).remove(QLatin1Char('\n'));
+}
+} // namespace
+
+void TestResponseBody::formattingStaysWithinItsBudget_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<JsonTextLayout>("layout");
+    QTest::newRow("a created task: indented")
+        << test::readExample(QStringLiteral("template-evaluation-project.json")) << JsonTextLayout::Indented;
+    QTest::newRow("100 levels around 1,000 items: small enough to indent in full")
+        << nested(100, 1000) << JsonTextLayout::Indented;
+    QTest::newRow("30 levels around 20,000 items: indentation stops at 16 levels")
+        << nested(30, 20'000) << JsonTextLayout::IndentationCapped;
+    QTest::newRow("1,000 levels around 2,000,000 items (4 MB): as received")
+        << nested(1000, 2'000'000) << JsonTextLayout::AsReceived;
+    QTest::newRow("a flat list of 2,000,000 items: as received, too many lines")
+        << nested(1, 2'000'000) << JsonTextLayout::AsReceived;
+    QTest::newRow("a flat list of 100,000 items: indented") << nested(1, 100'000) << JsonTextLayout::Indented;
+    QTest::newRow("10,000 levels around nothing: indentation stops at 16 levels")
+        << QByteArray(10'000, '[') + QByteArray(10'000, ']') << JsonTextLayout::IndentationCapped;
+}
+
+void TestResponseBody::formattingStaysWithinItsBudget()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(JsonTextLayout, layout);
+    const FormattedJson formatted = formatJsonText(body);
+    QCOMPARE(formatted.layout, layout);
+    // UTF-16 units here are bytes of UTF-8: the bodies are ASCII.
+    const DisplayBudget budget = displayBudget(body.size());
+    QVERIFY2(formatted.text.size() <= budget.bytes,
+             qPrintable(QStringLiteral("%1 characters for %2 bytes").arg(formatted.text.size()).arg(body.size())));
+    QVERIFY2(formatted.text.count(QLatin1Char('\n')) <= budget.lines,
+             qPrintable(QStringLiteral("%1 lines").arg(formatted.text.count(QLatin1Char('\n')))));
+    QCOMPARE(squeezed(formatted.text), squeezed(QString::fromUtf8(body))); // the same JSON, laid out
 }
 
 QTEST_GUILESS_MAIN(TestResponseBody)

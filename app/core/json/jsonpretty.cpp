@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 namespace tc {
 namespace {
@@ -36,10 +37,48 @@ qsizetype characterBoundary(QByteArrayView text, qsizetype bytes)
     return bytes;
 }
 
+// Where the writer's output goes: bytes, or only their count (prettyJsonSize).
+class ByteSink
+{
+public:
+    void reserve(qsizetype bytes) { m_out.reserve(bytes); }
+    void put(char c) { m_out += c; }
+    void put(QByteArrayView bytes) { m_out += bytes; }
+    void spaces(qsizetype count) { m_out.append(count, ' '); }
+    qsizetype size() const { return m_out.size(); }
+    QByteArray take() { return std::move(m_out); }
+
+private:
+    QByteArray m_out;
+};
+
+class CountingSink
+{
+public:
+    void reserve(qsizetype) {}
+    void put(char c)
+    {
+        ++m_size.bytes;
+        m_size.lines += c == '\n'; // the writer's own line ends: strings hold none raw
+    }
+    void put(QByteArrayView bytes) { m_size.bytes += bytes.size(); }
+    void spaces(qsizetype count) { m_size.bytes += count; }
+    qsizetype size() const { return m_size.bytes; }
+    PrettySize counted() const { return m_size; }
+
+private:
+    PrettySize m_size;
+};
+
+template<typename Sink>
 class Writer
 {
 public:
-    Writer(QByteArrayView in, int indent, qsizetype limit) : m_in(in), m_indent(std::max(indent, 0)), m_limit(limit)
+    Writer(QByteArrayView in, PrettyLayout layout, qsizetype limit)
+        : m_in(in),
+          m_indent(std::max(layout.indent, 0)),
+          m_maxIndentDepth(layout.maxIndentDepth < 0 ? std::numeric_limits<int>::max() : layout.maxIndentDepth),
+          m_limit(limit)
     {
         if (m_in.startsWith("\xEF\xBB\xBF"))
             m_pos = 3;
@@ -68,9 +107,9 @@ public:
                 qsizetype next = m_pos + 1;
                 while (next < size && isSpace(m_in[next]))
                     ++next;
-                m_out += c;
+                m_out.put(c);
                 if (next < size && m_in[next] == close) {
-                    m_out += close;
+                    m_out.put(close);
                     m_pos = next + 1;
                 } else {
                     ++m_depth;
@@ -83,16 +122,16 @@ public:
             case ']':
                 --m_depth;
                 newLine();
-                m_out += c;
+                m_out.put(c);
                 ++m_pos;
                 break;
             case ',':
-                m_out += ',';
+                m_out.put(',');
                 newLine();
                 ++m_pos;
                 break;
             case ':':
-                m_out += ": ";
+                m_out.put(QByteArrayView(": "));
                 ++m_pos;
                 break;
             case '"': copyString(); break;
@@ -100,22 +139,22 @@ public:
                 const qsizetype from = m_pos;
                 while (m_pos < size && !isSpace(m_in[m_pos]) && !std::strchr(",:]}", m_in[m_pos]))
                     ++m_pos;
-                m_out += m_in.sliced(from, std::max<qsizetype>(m_pos - from, 1));
+                m_out.put(m_in.sliced(from, std::max<qsizetype>(m_pos - from, 1)));
                 m_pos = std::max(m_pos, from + 1); // never stall on a stray byte
             }
             }
         }
-        m_out += '\n';
+        m_out.put('\n');
         return m_limit < 0 || m_out.size() <= m_limit;
     }
 
-    QByteArray take() { return std::move(m_out); }
+    Sink& output() { return m_out; }
 
 private:
     void newLine()
     {
-        m_out += '\n';
-        m_out.append(static_cast<qsizetype>(std::max(m_depth, 0)) * m_indent, ' ');
+        m_out.put('\n');
+        m_out.spaces(static_cast<qsizetype>(std::clamp(m_depth, 0, m_maxIndentDepth)) * m_indent);
     }
 
     // Copies the string opening at m_pos, quotes included. Only '"' and '\\' matter inside.
@@ -140,33 +179,46 @@ private:
         qsizetype copy = end - m_pos;
         if (m_limit >= 0) // a 10 MB string under a tooltip: copy just past what can be kept
             copy = std::min(copy, std::max<qsizetype>(m_limit + 1 - m_out.size(), 0));
-        m_out += m_in.sliced(m_pos, copy);
+        m_out.put(m_in.sliced(m_pos, copy));
         m_pos = end;
     }
 
     QByteArrayView m_in;
     int m_indent;
+    int m_maxIndentDepth;
     qsizetype m_limit; // negative: none
     qsizetype m_pos = 0;
     int m_depth = 0;
-    QByteArray m_out;
+    Sink m_out;
 };
 
 } // namespace
 
 QByteArray prettyJson(QByteArrayView validJson, int indent)
 {
-    Writer writer(validJson, indent, -1);
+    return prettyJson(validJson, PrettyLayout{indent, -1});
+}
+
+QByteArray prettyJson(QByteArrayView validJson, PrettyLayout layout)
+{
+    Writer<ByteSink> writer(validJson, layout, -1);
     writer.run();
-    return writer.take();
+    return writer.output().take();
+}
+
+PrettySize prettyJsonSize(QByteArrayView validJson, PrettyLayout layout)
+{
+    Writer<CountingSink> writer(validJson, layout, -1);
+    writer.run();
+    return writer.output().counted();
 }
 
 PrettyPrefix prettyJsonPrefix(QByteArrayView validJson, qsizetype maxBytes, int indent)
 {
     maxBytes = std::max<qsizetype>(maxBytes, 0);
-    Writer writer(validJson, indent, maxBytes);
+    Writer<ByteSink> writer(validJson, PrettyLayout{indent, -1}, maxBytes);
     PrettyPrefix prefix{QByteArray(), writer.run()};
-    prefix.text = writer.take();
+    prefix.text = writer.output().take();
     if (!prefix.complete) {
         prefix.text.truncate(characterBoundary(prefix.text, maxBytes));
     }

@@ -18,6 +18,26 @@ namespace tc {
 // dropped. One linear pass; invalid input gives unspecified (but memory-safe) output.
 QByteArray prettyJson(QByteArrayView validJson, int indent = 2);
 
+// How prettyJson lays text out: `indent` spaces per level, up to `maxIndentDepth` levels (deeper
+// values are indented as that level is; negative: no limit). A limit keeps the output of a
+// deeply nested body in proportion to its input: 1,000 nested arrays around two million items
+// would otherwise take 2,000 spaces per item, gigabytes from 4 MB.
+struct PrettyLayout
+{
+    int indent = 2;
+    int maxIndentDepth = -1;
+};
+QByteArray prettyJson(QByteArrayView validJson, PrettyLayout layout);
+
+// The size of prettyJson(validJson, layout) in bytes and lines, found in the same linear pass
+// without writing anything, so a caller can choose a layout before it spends the memory.
+struct PrettySize
+{
+    qsizetype bytes = 0;
+    qsizetype lines = 0;
+};
+PrettySize prettyJsonSize(QByteArrayView validJson, PrettyLayout layout);
+
 // The start of prettyJson(validJson, indent), cut to at most maxBytes bytes on a character
 // boundary. It stops once past maxBytes (though it still finds the end of a string it cuts), so
 // a tooltip over a 20 MB value costs what the tooltip shows.

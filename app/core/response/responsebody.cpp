@@ -37,9 +37,30 @@ LoadedBody loadResponseBody(const QByteArray& body, BodyView view)
     return loaded;
 }
 
-QString formatJsonText(const QByteArray& validJson, bool* linesBroken)
+DisplayBudget displayBudget(qsizetype bodyBytes)
 {
-    return breakLongLines(QString::fromUtf8(prettyJson(validJson)), kMaxDisplayLine, linesBroken);
+    return {4 * bodyBytes + 1024 * 1024, bodyBytes / 16 + 100'000};
+}
+
+FormattedJson formatJsonText(const QByteArray& validJson)
+{
+    // Each layout is measured before anything is written: counting is one pass without memory.
+    // Every layout gives each value a line of its own, so only the body's own layout has fewer.
+    const DisplayBudget budget = displayBudget(validJson.size());
+    FormattedJson formatted;
+    PrettyLayout layout{2, -1};
+    const PrettySize full = prettyJsonSize(validJson, layout);
+    if (full.lines > budget.lines) {
+        formatted.layout = JsonTextLayout::AsReceived;
+    } else if (full.bytes > budget.bytes) {
+        layout.maxIndentDepth = kMaxIndentDepth;
+        formatted.layout = prettyJsonSize(validJson, layout).bytes <= budget.bytes ? JsonTextLayout::IndentationCapped
+                                                                                   : JsonTextLayout::AsReceived;
+    }
+    const QString text = QString::fromUtf8(
+        formatted.layout == JsonTextLayout::AsReceived ? validJson : prettyJson(validJson, layout));
+    formatted.text = breakLongLines(text, kMaxDisplayLine, &formatted.linesBroken);
+    return formatted;
 }
 
 QString breakLongLines(const QString& text, qsizetype maxLine, bool* changed)
