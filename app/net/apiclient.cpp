@@ -166,10 +166,10 @@ void ApiClient::startDeadline(ApiCall* call)
         call->m_abortOutcome = Outcome::TimedOut;
         call->m_pastDeadline = true;
         const QString arrived = call->m_received > 0
-            ? QStringLiteral("%1 bytes of the answer had arrived").arg(call->m_received)
+            ? QStringLiteral("%1 bytes of the answer had arrived: the server is sending too slowly")
+                  .arg(call->m_received)
             : QStringLiteral("no answer had arrived");
-        call->m_abortReason = QStringLiteral("the exchange took longer than its deadline of %1 s and was given up "
-                                             "(%2): the server is sending too slowly")
+        call->m_abortReason = QStringLiteral("the exchange took longer than its deadline of %1 s and was given up (%2)")
                                   .arg(maxTimeMs / 1000.0)
                                   .arg(arrived);
         call->m_reply->abort();

@@ -315,17 +315,22 @@ void TestApiClient::slowDripWithinTimeout()
 void TestApiClient::deadlineEndsADrip_data()
 {
     QTest::addColumn<bool>("redirectFirst");
-    QTest::addRow("a dripping answer") << false;
-    QTest::addRow("a dripping answer after a same-origin redirect") << true;
+    QTest::addColumn<bool>("silent");
+    QTest::addRow("a dripping answer") << false << false;
+    QTest::addRow("a dripping answer after a same-origin redirect") << true << false;
+    QTest::addRow("no answer, the deadline shorter than the timeout") << false << true;
 }
 
 void TestApiClient::deadlineEndsADrip()
 {
     QFETCH(bool, redirectFirst);
+    QFETCH(bool, silent);
     FakeHttpServer server;
     ScriptedResponse drip{
         201, "Created", {{"Content-Type", "application/json"}}, kTaskJson.repeated(10), Behaviour::Drip};
     drip.dripIntervalMs = 500;
+    if (silent)
+        drip.behaviour = Behaviour::NeverAnswer;
     server.setHandler([&](const ReceivedRequest& request) {
         if (redirectFirst && request.target == "/v2/tasks") {
             // The redirect itself is slow: 600 ms of the deadline are spent before it.
@@ -342,7 +347,8 @@ void TestApiClient::deadlineEndsADrip()
     QCOMPARE(done.result.outcome, Outcome::TimedOut);
     QVERIFY(done.result.pastDeadline);
     QVERIFY2(done.result.message.contains(QStringLiteral("deadline of 1.5 s")), qPrintable(done.result.message));
-    QVERIFY2(done.result.message.contains(QStringLiteral("bytes of the answer had arrived")),
+    QVERIFY2(done.result.message.contains(silent ? QStringLiteral("no answer had arrived")
+                                                 : QStringLiteral("bytes of the answer had arrived")),
              qPrintable(done.result.message));
     QVERIFY2(done.result.elapsedMs >= 1400 && done.result.elapsedMs < 1500 + 2000,
              qPrintable(QString::number(done.result.elapsedMs)));
