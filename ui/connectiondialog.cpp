@@ -109,6 +109,21 @@ ConnectionDialog::ConnectionDialog(const Settings& settings, const QString& envi
     m_timeout->setToolTip(QStringLiteral("A request with no progress for this long is given up"));
     form->addRow(QStringLiteral("&Timeout:"), m_timeout);
 
+    m_maxTime = new QSpinBox(this);
+    m_maxTime->setObjectName(QStringLiteral("maxTimeSeconds"));
+    m_maxTime->setAccessibleName(QStringLiteral("Give up after, in seconds"));
+    m_maxTime->setRange(1, 3600);
+    m_maxTime->setSuffix(QStringLiteral(" s"));
+    m_maxTime->setValue(std::clamp(settings.connection.maxTimeMs / 1000, 1, 3600));
+    m_maxTime->setToolTip(QStringLiteral("The whole exchange is given up after this long, even while the answer is "
+                                         "still trickling in; the timeout above counts silence only"));
+    form->addRow(QStringLiteral("Give up &after:"), m_maxTime);
+    // A deadline below the silence allowed would make the timeout mean nothing: it follows up.
+    connect(m_timeout, &QSpinBox::valueChanged, m_maxTime, [this](int seconds) {
+        if (m_maxTime->value() < seconds)
+            m_maxTime->setValue(seconds);
+    });
+
     m_largeMb = new QSpinBox(this);
     m_largeMb->setObjectName(QStringLiteral("largeResponseMb"));
     m_largeMb->setAccessibleName(QStringLiteral("Ask before showing responses larger than, in megabytes"));
@@ -206,6 +221,7 @@ ConnectionDialog::Settings ConnectionDialog::settings() const
     }
     settings.connection.casing = static_cast<EnumCasing>(m_casing->currentData().toInt());
     settings.connection.timeoutMs = m_timeout->value() * 1000;
+    settings.connection.maxTimeMs = m_maxTime->value() * 1000;
     settings.largeResponseBytes = qint64(m_largeMb->value()) * 1024 * 1024;
     settings.keyFileAllowed = m_keyFile->isChecked();
     return settings;

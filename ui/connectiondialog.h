@@ -17,7 +17,7 @@ class QSpinBox;
 namespace tc::gui {
 
 // Where to send and how: the server (a preset from the reference or a host of one's own), the
-// API key, the enum casing, the timeout, and how large a response may be before the results
+// API key, the enum casing, the timeout and the deadline, and how large a response may be before the results
 // pane asks first. The key is held in memory only; nothing here writes it anywhere.
 class ConnectionDialog : public QDialog
 {
@@ -54,6 +54,7 @@ private:
     QLabel* m_keyNote = nullptr;
     QComboBox* m_casing = nullptr;
     QSpinBox* m_timeout = nullptr;
+    QSpinBox* m_maxTime = nullptr;
     QSpinBox* m_largeMb = nullptr;
     QCheckBox* m_keyFile = nullptr;
     QLabel* m_keyFileWarning = nullptr;

@@ -184,7 +184,9 @@ void ResultsPane::showResult(const ApiResult& result, const Explanation& explana
     m_status->setAccessibleName(status);
     m_headline->setText(explanation.headline);
     m_headline->setVisible(!explanation.headline.isEmpty());
-    if (result.ok())
+    if (result.ok() && result.unreadableAnswer)
+        paintMessage(m_headline, Severity::Warning); // probably done, but nobody can tell what was said
+    else if (result.ok())
         m_headline->setPalette(palette()); // success is not a warning: the ordinary text colour
     else
         paintMessage(m_headline, Severity::Error);

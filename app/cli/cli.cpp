@@ -6,6 +6,7 @@
 #include "cli/inputfile.h"
 #include "cli/sandboxcommand.h"
 #include "cli/submitcommand.h"
+#include "cli/terminaltext.h"
 #include "core/request/requestcheck.h"
 #include "core/request/requestcodec.h"
 
@@ -18,24 +19,26 @@ const QString kProgram = QStringLiteral("taskcomposer");
 
 QString generalHelp()
 {
-    return QStringLiteral("taskcomposer %1: compose, check and submit Arize AX tasks.\n"
-                          "\n"
-                          "Usage:\n"
-                          "  taskcomposer                      open the composer window\n"
-                          "  taskcomposer validate FILE        check a create-task request body\n"
-                          "  taskcomposer body FILE            print the exact body that would be sent\n"
-                          "  taskcomposer submit FILE          create the task (key from ARIZE_API_KEY)\n"
-                          "  taskcomposer sandbox              serve the task API on 127.0.0.1, for trying things out\n"
-                          "  taskcomposer history              list the submissions the app kept, newest first\n"
-                          "\n"
-                          "FILE is a JSON request body for POST /v2/tasks; \"-\" reads standard input.\n"
-                          "Exit codes: 0 no errors (submit: created), 1 the request has errors, 2 the input could not\n"
-                          "be read or the command line is wrong, 3 the server answered with an error, 4 no answer\n"
-                          "(network, TLS, timeout).\n"
-                          "\n"
-                          "Options:\n"
-                          "  -h, --help       show this help (\"taskcomposer COMMAND --help\" for a command)\n"
-                          "  -v, --version    show the version\n")
+    return QStringLiteral(
+               "taskcomposer %1: compose, check and submit Arize AX tasks.\n"
+               "\n"
+               "Usage:\n"
+               "  taskcomposer                      open the composer window\n"
+               "  taskcomposer validate FILE        check a create-task request body\n"
+               "  taskcomposer body FILE            print the exact body that would be sent\n"
+               "  taskcomposer submit FILE          create the task (key from ARIZE_API_KEY)\n"
+               "  taskcomposer sandbox              serve the task API on 127.0.0.1, for trying things out\n"
+               "  taskcomposer history              list the submissions the app kept, newest first\n"
+               "\n"
+               "FILE is a JSON request body for POST /v2/tasks; \"-\" reads standard input.\n"
+               "Exit codes: 0 no errors (submit: created), 1 the request has errors, 2 the input could not\n"
+               "be read or the command line is wrong, 3 the server answered with an error, 4 no answer\n"
+               "(network, TLS, timeout, deadline), 5 submit: the server answered 2xx but its answer could not\n"
+               "be read (the task was probably created).\n"
+               "\n"
+               "Options:\n"
+               "  -h, --help       show this help (\"taskcomposer COMMAND --help\" for a command)\n"
+               "  -v, --version    show the version\n")
         .arg(QStringLiteral(TASKCOMPOSER_VERSION));
 }
 
@@ -80,9 +83,9 @@ int validateCommand(const QCommandLineParser& parser, Streams& io)
     if (!check)
         return BadInput;
     for (const Diagnostic& diagnostic : check->diagnostics)
-        io.out << formatDiagnostic(diagnostic) << QLatin1Char('\n');
+        io.out << terminalSafe(formatDiagnostic(diagnostic)) << QLatin1Char('\n');
     io.out.flush();
-    io.err << displayName(path) << QStringLiteral(": ") << summary(check->diagnostics) << Qt::endl;
+    io.err << terminalSafe(displayName(path)) << QStringLiteral(": ") << summary(check->diagnostics) << Qt::endl;
     return hasErrors(check->diagnostics) ? ValidationFailed : Success;
 }
 
@@ -99,9 +102,9 @@ int bodyCommand(const QCommandLineParser& parser, Streams& io)
                                                                 : OrderedJson::Format::Indented;
     io.out << QString::fromUtf8(requestBodyText(check->request, *casing, format)) << Qt::endl;
     for (const Diagnostic& diagnostic : check->diagnostics)
-        io.err << formatDiagnostic(diagnostic) << QLatin1Char('\n');
+        io.err << terminalSafe(formatDiagnostic(diagnostic)) << QLatin1Char('\n');
     if (hasErrors(check->diagnostics)) {
-        io.err << displayName(path) << QStringLiteral(": ") << summary(check->diagnostics)
+        io.err << terminalSafe(displayName(path)) << QStringLiteral(": ") << summary(check->diagnostics)
                << QStringLiteral(": the app would not send this body") << Qt::endl;
         return ValidationFailed;
     }

@@ -2,6 +2,7 @@
 #include "cli/commandsupport.h"
 
 #include "cli/inputfile.h"
+#include "cli/terminaltext.h"
 
 namespace tc::cli {
 
@@ -15,16 +16,17 @@ std::optional<RequestCheck> loadRequest(const QString& path, Streams& io)
 {
     const InputFile input = readInputFile(path, io.in);
     if (!input.bytes) {
-        io.err << displayName(path) << QStringLiteral(": error: ") << input.error << Qt::endl;
+        io.err << terminalSafe(displayName(path)) << QStringLiteral(": error: ") << terminalSafe(input.error)
+               << Qt::endl;
         return std::nullopt;
     }
     RequestCheck check = checkRequestText(*input.bytes);
     if (check.parseError) {
         const JsonTextError& e = *check.parseError;
-        io.err << displayName(path);
+        io.err << terminalSafe(displayName(path));
         if (e.line > 0)
             io.err << QLatin1Char(':') << e.line << QLatin1Char(':') << e.column;
-        io.err << QStringLiteral(": error: ") << e.message << Qt::endl;
+        io.err << QStringLiteral(": error: ") << terminalSafe(e.message) << Qt::endl;
         return std::nullopt;
     }
     return check;
@@ -51,7 +53,7 @@ std::optional<EnumCasing> casingOption(const QCommandLineParser& parser, const Q
     const auto parsed = parseEnumCasing(parser.value(QStringLiteral("casing")));
     if (!parsed)
         io.err << QStringLiteral("taskcomposer %1: --casing takes lower or upper, not \"%2\"")
-                      .arg(command, parser.value(QStringLiteral("casing")))
+                      .arg(command, terminalSafe(parser.value(QStringLiteral("casing"))))
                << Qt::endl;
     return parsed;
 }

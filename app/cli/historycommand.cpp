@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/historycommand.h"
 
+#include "cli/terminaltext.h"
 #include "storage/historystore.h"
 
 #include <QCoreApplication>
@@ -54,25 +55,28 @@ QList<QCommandLineOption> historyOptions()
             QCommandLineOption(QStringList{QStringLiteral("db")}, QString(), QStringLiteral("file"))};
 }
 
+// Every word here but the time and the numbers came from a server or the file (a task's name and
+// ID from the answer, the URL after a redirect, the error's words): defused for the terminal.
 QString historyLine(const storage::HistoryEntry& entry)
 {
     const storage::HistoryRecord& record = entry.record;
     QString line = record.sentAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     line += QStringLiteral("  ") + (record.status > 0 ? QString::number(record.status) : QStringLiteral("---"));
-    line += QStringLiteral("  ") + QString::fromLatin1(record.method) + QLatin1Char(' ') + record.url;
+    line += QStringLiteral("  ") + terminalSafe(QString::fromLatin1(record.method)) + QLatin1Char(' ')
+        + terminalSafe(record.url);
     QStringList task;
     if (!record.taskName.isEmpty())
-        task.append(QStringLiteral("\u201c%1\u201d").arg(record.taskName));
+        task.append(QStringLiteral("\u201c%1\u201d").arg(terminalSafe(record.taskName)));
     if (!record.taskId.isEmpty())
-        task.append(record.taskId);
+        task.append(terminalSafe(record.taskId));
     if (!task.isEmpty())
         line += QStringLiteral("  ") + task.join(QLatin1Char(' '));
     line += QStringLiteral("  %1 ms").arg(record.elapsedMs);
     if (record.outcome != QLatin1String("success") && record.outcome != QLatin1String("http_error")) {
-        QString message = record.errorMessage.section(QLatin1Char('\n'), 0, 0).trimmed();
+        QString message = terminalSafe(record.errorMessage.section(QLatin1Char('\n'), 0, 0).trimmed());
         if (message.size() > 100)
             message = message.left(99) + QChar(0x2026); // …
-        line += QStringLiteral("  ") + record.outcome
+        line += QStringLiteral("  ") + terminalSafe(record.outcome)
             + (message.isEmpty() ? QString() : QStringLiteral(": ") + message);
     }
     return line;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/sandboxcommand.h"
 
+#include "cli/terminaltext.h"
 #include "sandbox/sandboxapi.h"
 #include "sandbox/sandboxserver.h"
 
@@ -96,7 +97,8 @@ int sandboxCommand(const QCommandLineParser& parser, Streams& io)
         io.err << command << error << Qt::endl;
         return BadInput;
     }
-    server.setLogger([&io](const QString& line) { io.err << line << Qt::endl; });
+    // The path in each line is the client's: defused like any other text from elsewhere.
+    server.setLogger([&io](const QString& line) { io.err << terminalSafe(line) << Qt::endl; });
     io.out << QStringLiteral("listening on ") << server.url().toString() << Qt::endl;
     if (generated)
         io.out << QStringLiteral("token: %1 (send Authorization: Bearer %1)").arg(options.token) << Qt::endl;

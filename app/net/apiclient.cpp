@@ -12,6 +12,8 @@
 #include <QSslError>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace tc {
 namespace {
 
@@ -139,6 +141,7 @@ ApiCall* ApiClient::send(const QByteArray& method, const QString& path, const QU
             QStringLiteral("the server's certificate was not accepted (%1)").arg(reasons.join(QStringLiteral("; ")));
     });
     connect(reply, &QNetworkReply::downloadProgress, call, [call, reply](qint64 received, qint64) {
+        call->m_received = received;
         if (received > kMaxBodyBytes) {
             call->m_abortReason = QStringLiteral("the answer is larger than %1 MB and was not read to the end")
                                       .arg(kMaxBodyBytes / (1024 * 1024));
@@ -146,7 +149,32 @@ ApiCall* ApiClient::send(const QByteArray& method, const QString& path, const QU
         }
     });
     connect(reply, &QNetworkReply::finished, call, [this, call, reply] { finishReply(call, reply); });
+    startDeadline(call);
     return call;
+}
+
+void ApiClient::startDeadline(ApiCall* call)
+{
+    // The transfer timeout counts silence only; this counts the whole exchange, from now to the
+    // last byte, redirects included (they are followed on the same reply).
+    const int maxTimeMs = std::max(1, m_connection.maxTimeMs);
+    auto* deadline = new QTimer(call); // dies with the call, so it never fires after the end
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, call, [call, maxTimeMs] {
+        if (call->m_finished || !call->m_reply)
+            return;
+        call->m_abortOutcome = Outcome::TimedOut;
+        call->m_pastDeadline = true;
+        const QString arrived = call->m_received > 0
+            ? QStringLiteral("%1 bytes of the answer had arrived: the server is sending too slowly")
+                  .arg(call->m_received)
+            : QStringLiteral("no answer had arrived");
+        call->m_abortReason = QStringLiteral("the exchange took longer than its deadline of %1 s and was given up (%2)")
+                                  .arg(maxTimeMs / 1000.0)
+                                  .arg(arrived);
+        call->m_reply->abort();
+    });
+    deadline->start(maxTimeMs);
 }
 
 void ApiClient::finishReply(ApiCall* call, QNetworkReply* reply)
@@ -164,19 +192,36 @@ void ApiClient::finishReply(ApiCall* call, QNetworkReply* reply)
     const QNetworkReply::NetworkError error = reply->error();
     const bool httpAnswer = result.status > 0 && error >= QNetworkReply::ContentAccessDenied
         && error <= QNetworkReply::UnknownServerError;
+    // A 2xx status line came, then the connection closed before the body's end. Qt reports that
+    // as an error for some statuses and not for others (a 201 either way, by timing); it is one
+    // thing: the server did what was asked, and its answer cannot be read.
+    const bool cutShort2xx = error == QNetworkReply::RemoteHostClosedError && result.status >= 200
+        && result.status < 300;
     if (!call->m_abortReason.isEmpty()) {
         result.outcome = call->m_abortOutcome;
         result.message = call->m_abortReason;
+        result.pastDeadline = call->m_pastDeadline;
     } else if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError) {
         result.outcome = Outcome::TimedOut;
         result.message = QStringLiteral("no answer within %1 s: the server or the network is slow; try again, or "
                                         "raise the timeout")
                              .arg(m_connection.timeoutMs / 1000.0);
-    } else if (error == QNetworkReply::NoError || httpAnswer) {
+    } else if (error == QNetworkReply::NoError || httpAnswer || cutShort2xx) {
         result.outcome = result.status >= 200 && result.status < 300 ? Outcome::Success : Outcome::HttpError;
     } else {
         result.outcome = Outcome::TransportError;
         result.message = describeNetworkError(reply);
+    }
+    if (result.outcome == Outcome::Success) {
+        result.unreadableAnswer = unreadableAnswerIn(result);
+        if (cutShort2xx && !result.unreadableAnswer) {
+            const auto [line, column] = lineAndColumn(result.body, result.body.size());
+            result.unreadableAnswer = JsonTextError{
+                QStringLiteral("the answer was cut short: the server closed the connection before its end"), line,
+                column};
+        }
+        if (result.unreadableAnswer)
+            result.message = QStringLiteral("the answer could not be read: ") + result.unreadableAnswer->toString();
     }
     if (result.outcome == Outcome::HttpError) {
         result.problem = readProblemBody(result.body, result.header("Content-Type"));

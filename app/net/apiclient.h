@@ -36,6 +36,8 @@ private:
     QElapsedTimer m_clock;
     QString m_abortReason; // set before aborting: why, in words
     Outcome m_abortOutcome = Outcome::TransportError;
+    bool m_pastDeadline = false;
+    qint64 m_received = 0; // body bytes so far
     bool m_finished = false;
 };
 
@@ -63,6 +65,7 @@ public:
 
 private:
     void finishReply(ApiCall* call, QNetworkReply* reply);
+    void startDeadline(ApiCall* call);
 
     QNetworkAccessManager* m_network;
     Connection m_connection;

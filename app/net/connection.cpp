@@ -3,7 +3,14 @@
 
 #include <QHostAddress>
 
+#include <algorithm>
+
 namespace tc {
+
+int defaultMaxTimeMs(int timeoutMs)
+{
+    return std::max(Connection::kDefaultMaxTimeMs, timeoutMs);
+}
 
 bool isLoopback(const QUrl& url)
 {

@@ -254,6 +254,17 @@ Explanation explainHttpError(const ApiResult& result, const ExplainContext& cont
 Explanation explainSuccess(const ApiResult& result)
 {
     Explanation out;
+    if (result.unreadableAnswer) {
+        const bool created = isPost(result);
+        out.headline = statusAndReason(result)
+            + (created ? QStringLiteral(": the task was probably created, but the answer could not be read")
+                       : QStringLiteral(": the request was accepted, but the answer could not be read"));
+        out.advice << QStringLiteral("The answer is not the JSON object the API sends (%1).")
+                          .arg(result.unreadableAnswer->toString());
+        if (created)
+            out.advice << QStringLiteral("Do not send it again before you have looked: ") + kCheckTaskList;
+        return out;
+    }
     const ParsedObject parsed = result.body.isEmpty() || result.body.size() > kMaxReadBytes
         ? ParsedObject{}
         : parseJsonObject(result.body);
@@ -300,7 +311,11 @@ Explanation explainNoAnswer(const ApiResult& result, const ExplainContext& conte
             out.advice << QStringLiteral("The request may have reached the server, and the task may have been created "
                                          "without an answer: ")
                     + kCheckTaskList;
-        if (!message.contains(QLatin1String("timeout")))
+        if (result.pastDeadline)
+            out.advice << QStringLiteral("The server kept sending, too slowly to finish within the deadline for the "
+                                         "whole exchange. If it is only slow, raise \u201CGive up after\u201D in the "
+                                         "connection settings (Ctrl+K).");
+        else if (!message.contains(QLatin1String("timeout")))
             out.advice << QStringLiteral("If the server is only slow, raise the timeout.");
         return out;
     default: break;

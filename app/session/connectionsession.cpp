@@ -75,6 +75,7 @@ void ConnectionSession::apply(const storage::Profile& profile)
     Connection connection;
     connection.casing = profile.isSandbox() ? m_preferences->sandboxCasing() : profile.casing;
     connection.timeoutMs = profile.timeoutMs;
+    connection.maxTimeMs = profile.maxTimeMs > 0 ? profile.maxTimeMs : defaultMaxTimeMs(profile.timeoutMs);
     m_awaitedRead = 0; // whatever was being read belongs to the profile left
     m_knownKey.clear();
     m_keyProfile = profile.id;
@@ -185,6 +186,7 @@ void ConnectionSession::setConnection(const Connection& connection)
         profile.baseUrl = chosen.baseUrl;
         profile.casing = chosen.casing;
         profile.timeoutMs = chosen.timeoutMs;
+        profile.maxTimeMs = chosen.maxTimeMs;
         profile = m_profiles->save(profile);
         m_profiles->setActive(profile.id);
         const bool sameProfile = m_keyProfile == profile.id;

@@ -37,7 +37,7 @@ storage::HistoryRecord historyRecordFrom(const ApiResult& result, const QString&
     record.requestBody = result.sent.body;
     record.status = result.status;
     record.reason = result.reason;
-    record.outcome = outcomeName(result.outcome);
+    record.outcome = result.ok() && result.unreadableAnswer ? kUnreadableOutcome : outcomeName(result.outcome);
     record.elapsedMs = result.elapsedMs;
     record.responseHeaders = result.headers;
     record.responseBody = result.body;
@@ -57,6 +57,11 @@ ApiResult apiResultFrom(const storage::HistoryRecord& record)
     result.elapsedMs = record.elapsedMs;
     result.message = record.errorMessage;
     result.sent = SentRequest{record.method, QUrl(record.url), record.requestHeaders, record.requestBody};
+    if (record.outcome == kUnreadableOutcome) {
+        result.outcome = Outcome::Success; // the server did answer 2xx: a created task stays created
+        // Read again from what was kept; a body the store shortened is unreadable all the same.
+        result.unreadableAnswer = unreadableAnswerIn(result).value_or(JsonTextError{record.errorMessage, 0, 0});
+    }
     return result;
 }
 

@@ -20,6 +20,10 @@ QString outcomeName(Outcome outcome);
 // The outcome a stored word names; nothing for a word no version wrote.
 std::optional<Outcome> outcomeFromName(const QString& name);
 
+// The word for a 2xx whose body could not be read (ApiResult::unreadableAnswer): stored so, and
+// not as "success", so that the history does not claim an answer nobody could read.
+inline const QString kUnreadableOutcome = QStringLiteral("unreadable");
+
 // The record of one call. `sentAt` defaults to now less the call's elapsed time. Credentials
 // are left as they are: the store masks them itself (HistoryStore::record).
 storage::HistoryRecord historyRecordFrom(const ApiResult& result, const QString& profileName,

@@ -22,8 +22,9 @@ std::optional<StatusFilter> StatusFilter::parse(const QString& text)
 
 QStringList historyOutcomes()
 {
-    return {QStringLiteral("success"),   QStringLiteral("http_error"), QStringLiteral("transport_error"),
-            QStringLiteral("timed_out"), QStringLiteral("cancelled"),  QStringLiteral("refused")};
+    return {QStringLiteral("success"),         QStringLiteral("unreadable"), QStringLiteral("http_error"),
+            QStringLiteral("transport_error"), QStringLiteral("timed_out"),  QStringLiteral("cancelled"),
+            QStringLiteral("refused")};
 }
 
 } // namespace tc::storage

@@ -29,7 +29,9 @@ struct HistoryRecord
     QByteArray requestBody; // kept whole: re-sending and cloning need it exactly
     int status = 0;         // HTTP status, 0 when no answer came
     QString reason;         // the status line's reason phrase
-    QString outcome;        // success, http_error, transport_error, timed_out, cancelled, refused
+    // success, unreadable (a 2xx whose body could not be read), http_error, transport_error,
+    // timed_out, cancelled, refused
+    QString outcome;
     qint64 elapsedMs = 0;
     HistoryHeaders responseHeaders;
     QByteArray responseBody; // kept up to the store's limit (1 MB by default)

@@ -66,6 +66,8 @@ Profile ProfileStore::profile(const QString& id) const
         parseEnumCasing(m_settings->value(prefix + QStringLiteral("casing")).toString()).value_or(EnumCasing::Lower);
     profile.timeoutMs = std::clamp(m_settings->value(prefix + QStringLiteral("timeoutMs"), 30'000).toInt(), 1000,
                                    600'000);
+    const int maxTimeMs = m_settings->value(prefix + QStringLiteral("maxTimeMs"), 0).toInt();
+    profile.maxTimeMs = maxTimeMs <= 0 ? 0 : std::clamp(maxTimeMs, 1000, 3'600'000);
     return profile;
 }
 
@@ -100,6 +102,10 @@ Profile ProfileStore::save(Profile profile)
     m_settings->setValue(prefix + QStringLiteral("baseUrl"), profile.baseUrl);
     m_settings->setValue(prefix + QStringLiteral("casing"), toApiString(profile.casing));
     m_settings->setValue(prefix + QStringLiteral("timeoutMs"), profile.timeoutMs);
+    if (profile.maxTimeMs > 0)
+        m_settings->setValue(prefix + QStringLiteral("maxTimeMs"), profile.maxTimeMs);
+    else
+        m_settings->remove(prefix + QStringLiteral("maxTimeMs"));
     QStringList order = m_settings->value(kGroup + QStringLiteral("/order")).toStringList();
     if (!order.contains(profile.id))
         order.append(profile.id);

@@ -11,7 +11,7 @@ class QSettings;
 
 namespace tc::storage {
 
-// A named place to send tasks: server, casing, timeout. The key is not here: it lives in the
+// A named place to send tasks: server, casing, timeout and deadline. The key is not here: it lives in the
 // system keychain under the profile's id (see SecretStore), never in settings.
 struct Profile
 {
@@ -20,13 +20,16 @@ struct Profile
     QUrl baseUrl; // empty for the sandbox (its port changes per run)
     EnumCasing casing = EnumCasing::Lower;
     int timeoutMs = 30'000;
+    // The deadline for a whole exchange, as chosen; 0 when never chosen, and then the default
+    // applies (net's defaultMaxTimeMs: storage does not decide how long is sensible).
+    int maxTimeMs = 0;
 
     bool isSandbox() const { return id == sandboxId(); }
     static QString sandboxId() { return QStringLiteral("sandbox"); }
     friend bool operator==(const Profile& a, const Profile& b)
     {
         return a.id == b.id && a.name == b.name && a.baseUrl == b.baseUrl && a.casing == b.casing
-            && a.timeoutMs == b.timeoutMs;
+            && a.timeoutMs == b.timeoutMs && a.maxTimeMs == b.maxTimeMs;
     }
 };
 

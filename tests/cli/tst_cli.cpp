@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -98,6 +99,8 @@ private slots:
     void help();
     void bigInputs_data();
     void bigInputs();
+    void sandboxLogDefusesClientPaths_data();
+    void sandboxLogDefusesClientPaths();
 
 private:
     QString write(const QString& name, const QByteArray& bytes);
@@ -473,6 +476,45 @@ void TestCli::bigInputs()
     QCOMPARE(result.out, QByteArray());
     QCOMPARE(result.errText(), stderrText.replace(QStringLiteral("FILE"), path));
     QCOMPARE(result.exitCode, exitCode);
+}
+
+// `taskcomposer sandbox` logs each request's path to standard error: the path is the client's,
+// and an escape sequence in it (raw or percent-encoded) must not reach the terminal (item 13).
+void TestCli::sandboxLogDefusesClientPaths_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QString>("logged");
+    QTest::addRow("raw ESC [2J") << QByteArray("/v2/tasks\x1b[2Jx") << QStringLiteral("GET /v2/tasksx 401");
+    QTest::addRow("percent-encoded ESC") << QByteArray("/v2/tasks%1B%5B2Jy") << QStringLiteral("GET /v2/tasksy 401");
+    QTest::addRow("percent-encoded RLO") << QByteArray("/v2/%E2%80%AEz") << QStringLiteral("GET /v2/\\u202ez 401");
+}
+
+void TestCli::sandboxLogDefusesClientPaths()
+{
+    QFETCH(QByteArray, path);
+    QFETCH(QString, logged);
+    QProcess sandbox;
+    sandbox.start(QStringLiteral(TASKCOMPOSER_BINARY),
+                  {QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--token"),
+                   QStringLiteral("t")});
+    QVERIFY(sandbox.waitForStarted(10'000));
+    QByteArray out;
+    QRegularExpressionMatch port;
+    const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (out += sandbox.readAllStandardOutput(), port = listening.match(QString::fromUtf8(out)), port.hasMatch()),
+        20'000);
+    QTcpSocket client;
+    client.connectToHost(QStringLiteral("127.0.0.1"), port.captured(1).toUShort());
+    QVERIFY(client.waitForConnected(10'000));
+    client.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    QByteArray err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += sandbox.readAllStandardError(), err.contains(" 401 ")), 20'000);
+    sandbox.kill();
+    sandbox.waitForFinished(10'000);
+    const QString text = QString::fromUtf8(err);
+    QVERIFY2(!text.contains(QChar(0x1b)) && !text.contains(QChar(0x202e)), qPrintable(text));
+    QVERIFY2(text.contains(logged), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -80,6 +80,8 @@ private slots:
     void listing();
     void json_data();
     void json();
+    void serverTextCannotDriveTheTerminal_data();
+    void serverTextCannotDriveTheTerminal();
 };
 
 // Each row names the database it runs on: "filled" (three entries), "empty", "missing",
@@ -233,6 +235,77 @@ void TestHistoryCli::json()
     QCOMPARE(newest.value(QStringLiteral("response_body")).toString(),
              QStringLiteral(R"({"id": "VGFzazox", "name": "Toxicity"})"));
     QCOMPARE(run.err, QString());
+}
+
+// Text the server chose (a task name or ID in its answer, an error's words, a redirected URL)
+// reaches the terminal defused in the listing, and exactly as stored in --json.
+void TestHistoryCli::serverTextCannotDriveTheTerminal_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("hostile");
+    QTest::addColumn<QString>("shown"); // a part of the listing's line
+    const QString esc(QChar(0x1b));
+    QTest::addRow("colour and clear screen in the name")
+        << "name" << esc + QStringLiteral("[2J") + esc + QStringLiteral("[31mToxicity") + esc + QStringLiteral("[0m")
+        << QStringLiteral("\u201cToxicity\u201d");
+    QTest::addRow("title change in the ID")
+        << "id" << esc + QStringLiteral("]0;owned") + QChar(0x07) + QStringLiteral("VGFzazox")
+        << QStringLiteral(" VGFzazox  142 ms");
+    QTest::addRow("hyperlink in the error") << "error"
+                                            << esc + QStringLiteral("]8;;https://evil.example/") + esc
+            + QStringLiteral("\\retry here") + esc + QStringLiteral("]8;;") + esc + QStringLiteral("\\")
+                                            << QStringLiteral("transport_error: retry here");
+    QTest::addRow("CR overwriting the line in the error")
+        << "error" << QStringLiteral("refused\rall fine") << QStringLiteral("transport_error: refused\\rall fine");
+    QTest::addRow("bidi override in the name")
+        << "name" << QStringLiteral("abc\u202Efed") << QStringLiteral("abc\\u202efed");
+    QTest::addRow("C1 CSI in the URL") << "url"
+                                       << QStringLiteral("https://api.arize.com/v2/tasks") + QChar(0x9b)
+            + QStringLiteral("2J") << QStringLiteral("POST https://api.arize.com/v2/tasks  ");
+}
+
+void TestHistoryCli::serverTextCannotDriveTheTerminal()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, hostile);
+    QFETCH(QString, shown);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+    {
+        HistoryStore store(path);
+        QVERIFY(!store.open());
+        HistoryRecord record = entry(QStringLiteral("Toxicity"), QStringLiteral("VGFzazox"), 201,
+                                     QStringLiteral("success"), QTime(15, 4, 5));
+        if (field == QLatin1String("name"))
+            record.taskName = hostile;
+        if (field == QLatin1String("id"))
+            record.taskId = hostile;
+        if (field == QLatin1String("url"))
+            record.url = hostile;
+        if (field == QLatin1String("error")) {
+            record.status = 0;
+            record.outcome = QStringLiteral("transport_error");
+            record.errorMessage = hostile;
+        }
+        QVERIFY(store.record(record).ok());
+    }
+    const Run run = runHistory({QStringLiteral("--db"), path}, dir.path());
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(shown), qPrintable(run.out));
+    for (const QChar c : run.out) {
+        const char16_t u = c.unicode();
+        QVERIFY2(u == u'\n' || (u >= 0x20 && u != 0x7f && !(u >= 0x80 && u <= 0x9f) && u != 0x202e),
+                 qPrintable(QStringLiteral("U+%1 reached the terminal in: %2").arg(int(u), 4, 16).arg(run.out)));
+    }
+
+    const Run json = runHistory({QStringLiteral("--json"), QStringLiteral("--db"), path}, dir.path());
+    QCOMPARE(json.exitCode, 0);
+    const QJsonObject stored = QJsonDocument::fromJson(json.out.toUtf8()).array().at(0).toObject();
+    const QString key = field == QLatin1String("name") ? QStringLiteral("task_name")
+        : field == QLatin1String("id")                 ? QStringLiteral("task_id")
+        : field == QLatin1String("url")                ? QStringLiteral("url")
+                                                       : QStringLiteral("error_message");
+    QCOMPARE(stored.value(key).toString(), hostile);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryCli)

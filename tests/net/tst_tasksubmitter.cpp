@@ -4,6 +4,7 @@
 #include "net/tasksubmitter.h"
 #include "support/fakehttpserver.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QSignalSpy>
@@ -20,13 +21,14 @@ const QByteArray kTask = R"({"id":"VGFzazox","name":"t","type":"template_evaluat
 
 struct Harness
 {
-    explicit Harness(const QUrl& base, const QString& key = QStringLiteral("ak-SECRET"))
+    explicit Harness(const QUrl& base, const QString& key = QStringLiteral("ak-SECRET"), int maxTimeMs = 60'000)
     {
         network.setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
         Connection connection;
         connection.baseUrl = base;
         connection.apiKey = key;
         connection.timeoutMs = 10'000;
+        connection.maxTimeMs = maxTimeMs;
         submitter.setConnection(connection);
         QObject::connect(&submitter, &TaskSubmitter::finished, &submitter,
                          [this](const ApiResult& result) { results.append(result); });
@@ -63,6 +65,7 @@ private slots:
     void noKeyToRemoteHostIsNotSent();
     void noKeyToLoopbackIsSentWithoutAuthorization();
     void cancelAllowsRetry();
+    void deadlineEndsADrippingAnswer();
 };
 
 void TestTaskSubmitter::retryAfterOutcome_data()
@@ -190,6 +193,31 @@ void TestTaskSubmitter::cancelAllowsRetry()
     QTRY_COMPARE(h.results.size(), 1);
     QCOMPARE(h.results.at(0).outcome, Outcome::Cancelled);
     QVERIFY(h.submitter.canRetry());
+}
+
+// A 201 that arrives a byte every 400 ms: the submitter is busy until the 1 s deadline, then
+// free again, with a retry offered by hand only (the task may exist: nothing is resent alone).
+void TestTaskSubmitter::deadlineEndsADrippingAnswer()
+{
+    FakeHttpServer server;
+    ScriptedResponse drip = answer(201, kTask.repeated(5));
+    drip.behaviour = ScriptedResponse::Behaviour::Drip;
+    drip.dripIntervalMs = 400;
+    server.respondWith(drip);
+    Harness h(server.url(), QStringLiteral("ak-SECRET"), 1000);
+    QElapsedTimer clock;
+    clock.start();
+    h.submitter.submit(kBody);
+    QVERIFY(h.submitter.isBusy());
+    QTRY_COMPARE_WITH_TIMEOUT(h.results.size(), 1, 20'000);
+    QVERIFY2(clock.elapsed() < 1000 + 2000, qPrintable(QString::number(clock.elapsed())));
+    const ApiResult result = h.results.constFirst();
+    QCOMPARE(result.outcome, Outcome::TimedOut);
+    QVERIFY(result.pastDeadline);
+    QCOMPARE(result.status, 201);
+    QVERIFY(!h.submitter.isBusy());
+    QVERIFY(h.submitter.canRetry());
+    QCOMPARE(server.received().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestTaskSubmitter)

@@ -87,6 +87,8 @@ void TestHistoryConversion::everyOutcomeHasItsOwnWord()
     for (Outcome outcome : kAllOutcomes)
         words.insert(outcomeName(outcome));
     QCOMPARE(words.size(), kAllOutcomes.size());
+    QVERIFY(!words.contains(tc::session::kUnreadableOutcome));
+    words.insert(tc::session::kUnreadableOutcome); // a Success whose answer could not be read
     // The words the store and the history's filter offer are exactly these.
     const QStringList offered = tc::storage::historyOutcomes();
     QCOMPARE(QSet<QString>(offered.cbegin(), offered.cend()), words);
@@ -199,6 +201,8 @@ void TestHistoryConversion::apiResultFrom_data()
     QTest::newRow("timed out after a status came") << str("timed_out") << 200 << Outcome::TimedOut;
     QTest::newRow("a transport error after a status came") << str("transport_error") << 200 << Outcome::TransportError;
     QTest::newRow("success") << str("success") << 201 << Outcome::Success;
+    // The server answered 2xx: a Success, whose answer could not be read.
+    QTest::newRow("unreadable") << str("unreadable") << 201 << Outcome::Success;
 }
 
 void TestHistoryConversion::apiResultFrom()
@@ -213,6 +217,7 @@ void TestHistoryConversion::apiResultFrom()
     record.url = str("http://127.0.0.1:8080/v2/tasks?x=1");
     record.requestBody = "{}";
     const ApiResult result = tc::session::apiResultFrom(record);
+    QCOMPARE(result.unreadableAnswer.has_value(), stored == tc::session::kUnreadableOutcome);
     QCOMPARE(result.outcome, outcome);
     QCOMPARE(result.status, status);
     QCOMPARE(result.ok(), outcome == Outcome::Success);

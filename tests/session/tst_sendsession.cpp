@@ -170,7 +170,11 @@ void TestSendSession::outcomeIsRecorded_data()
     QTest::newRow("an HTTP error") << str("404") << Outcome::HttpError << 404 << true;
     QTest::newRow("no answer within the timeout") << str("silent") << Outcome::TimedOut << 0 << true;
     QTest::newRow("cancelled while waiting") << str("cancel") << Outcome::Cancelled << 0 << true;
-    QTest::newRow("the body cut short") << str("cut") << Outcome::TransportError << -1 << true;
+    // A 2xx whose answer cannot be read is a Success (the task probably exists: no retry) that the
+    // history keeps as "unreadable", not as a plain success (issue 11 item 8).
+    QTest::newRow("the body cut short") << str("cut") << Outcome::Success << 200 << true;
+    QTest::newRow("a 201 cut short") << str("cut 201") << Outcome::Success << 201 << true;
+    QTest::newRow("a 201 that is not JSON") << str("not json") << Outcome::Success << 201 << true;
     QTest::newRow("nothing listening") << str("closed") << Outcome::TransportError << 0 << false;
     QTest::newRow("plain http to another machine, with a key") << str("plain http") << Outcome::Refused << 0 << false;
     QTest::newRow("no key for a server elsewhere") << str("no key") << Outcome::Refused << 0 << false;
@@ -195,15 +199,22 @@ void TestSendSession::outcomeIsRecorded()
     ScriptedResponse special;
     if (how == QLatin1String("404"))
         server.respondWith(kNotFound);
-    if (how == QLatin1String("silent") || how == QLatin1String("cancel") || how == QLatin1String("cut")) {
+    const bool cut = how.startsWith(QLatin1String("cut"));
+    if (how == QLatin1String("silent") || how == QLatin1String("cancel") || cut) {
         special = kCreated;
         special.body = kCreated.body.repeated(40); // the half sent is more than one packet's worth
-        // 200, as tst_apiclient's truncatedBody: a 201 cut short the same way reads as a Success
-        // here (Qt reports no error for it; the net layer's business, not the session's).
-        special.status = 200;
-        special.reason = "OK";
-        special.behaviour = how == QLatin1String("cut") ? ScriptedResponse::Behaviour::CloseMidBody
-                                                        : ScriptedResponse::Behaviour::NeverAnswer;
+        // Qt reports a 200 cut short as an error and a 201 either way, by timing: both must end
+        // the same.
+        if (how != QLatin1String("cut 201")) {
+            special.status = 200;
+            special.reason = "OK";
+        }
+        special.behaviour = cut ? ScriptedResponse::Behaviour::CloseMidBody : ScriptedResponse::Behaviour::NeverAnswer;
+        server.respondWith(special);
+    }
+    if (how == QLatin1String("not json")) {
+        special = kCreated;
+        special.body = "<html><body>Created</body></html>";
         server.respondWith(special);
     }
     if (how == QLatin1String("redirect"))
@@ -240,8 +251,20 @@ void TestSendSession::outcomeIsRecorded()
     QTRY_VERIFY_WITH_TIMEOUT(listed.has_value(), 10'000);
     QCOMPARE(listed->size(), 1);
     const storage::HistoryRecord& record = listed->first().record;
-    QCOMPARE(record.outcome, session::outcomeName(outcome));
-    QCOMPARE(session::outcomeFromName(record.outcome), std::optional<Outcome>(outcome));
+    const bool unreadable = cut || how == QLatin1String("not json");
+    QCOMPARE(result.unreadableAnswer.has_value(), unreadable);
+    if (unreadable) {
+        QCOMPARE(record.outcome, session::kUnreadableOutcome);
+        QVERIFY2(record.errorMessage.startsWith(str("the answer could not be read: ")),
+                 qPrintable(record.errorMessage));
+        // Shown again from the history, it is the same: a Success whose answer could not be read.
+        const ApiResult again = session::apiResultFrom(record);
+        QCOMPARE(again.outcome, Outcome::Success);
+        QVERIFY(again.unreadableAnswer);
+    } else {
+        QCOMPARE(record.outcome, session::outcomeName(outcome));
+        QCOMPARE(session::outcomeFromName(record.outcome), std::optional<Outcome>(outcome));
+    }
     QCOMPARE(record.status, result.status);
     QCOMPARE(record.profile,
              how == QLatin1String("sandbox") ? str("Local sandbox") : rig.connection.activeProfile().name);

@@ -22,6 +22,8 @@ private slots:
     void activeProfile();
     void oldSettingsBecomeAProfile_data();
     void oldSettingsBecomeAProfile();
+    void deadlineIsKept_data();
+    void deadlineIsKept();
 
 private:
     QTemporaryDir m_dir;
@@ -127,6 +129,41 @@ void TestProfileStore::oldSettingsBecomeAProfile()
     QCOMPARE(store.activeId(), activeIsMigrated ? migrated.id : Profile::sandboxId());
     QVERIFY(!m_settings->contains(QStringLiteral("connection/baseUrl")));
     QCOMPARE(ProfileStore(m_settings.get()).profiles().size(), 2); // migrated once
+}
+
+// The deadline for a whole exchange (issue 11 item 7): kept as chosen, 0 when never chosen (the
+// network layer's default then applies), clamped to a second … an hour when the file says more.
+void TestProfileStore::deadlineIsKept_data()
+{
+    QTest::addColumn<int>("saved");
+    QTest::addColumn<QVariant>("inFile"); // written straight into the settings instead, when valid
+    QTest::addColumn<int>("read");
+    QTest::addRow("never chosen") << 0 << QVariant() << 0;
+    QTest::addRow("chosen") << 90'000 << QVariant() << 90'000;
+    QTest::addRow("chosen, then unset") << -1 << QVariant() << 0;
+    QTest::addRow("below a second in the file") << 0 << QVariant(20) << 1000;
+    QTest::addRow("above an hour in the file") << 0 << QVariant(99'000'000) << 3'600'000;
+    QTest::addRow("not a number in the file") << 0 << QVariant(QStringLiteral("soon")) << 0;
+}
+
+void TestProfileStore::deadlineIsKept()
+{
+    QFETCH(int, saved);
+    QFETCH(QVariant, inFile);
+    QFETCH(int, read);
+    ProfileStore store(m_settings.get());
+    Profile profile;
+    profile.name = QStringLiteral("Slow");
+    profile.baseUrl = QUrl(QStringLiteral("https://arize.example.com"));
+    profile.maxTimeMs = saved < 0 ? 5000 : saved;
+    profile = store.save(profile);
+    if (saved < 0) {
+        profile.maxTimeMs = 0;
+        store.save(profile);
+    }
+    if (inFile.isValid())
+        m_settings->setValue(QStringLiteral("profiles/%1/maxTimeMs").arg(profile.id), inFile);
+    QCOMPARE(ProfileStore(m_settings.get()).profile(profile.id).maxTimeMs, read);
 }
 
 QTEST_GUILESS_MAIN(TestProfileStore)

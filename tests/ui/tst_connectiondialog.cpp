@@ -14,6 +14,7 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 
 using namespace tc;
@@ -77,7 +78,12 @@ void TestConnectionDialog::checksAndApplies()
     QVERIFY(ok->isEnabled());
 
     typeInto(child(dialog, QStringLiteral("apiKey")), QStringLiteral("ak-typed-SECRET-77"));
+    auto* maxTime = child<QSpinBox>(dialog, QStringLiteral("maxTimeSeconds"));
+    QCOMPARE(maxTime->value(), 120); // the default deadline for the whole exchange
     typeInto(child(dialog, QStringLiteral("timeoutSeconds")), QStringLiteral("45"));
+    typeInto(maxTime, QStringLiteral("20"));
+    QCOMPARE(maxTime->value(), 20); // below the timeout is allowed: whichever comes first ends it
+    typeInto(maxTime, QStringLiteral("90"));
     auto* casing = child<QComboBox>(dialog, QStringLiteral("connectionCasing"));
     casing->setCurrentIndex(1);
     QTest::mouseClick(ok, Qt::LeftButton);
@@ -86,6 +92,7 @@ void TestConnectionDialog::checksAndApplies()
     QCOMPARE(connection.baseUrl.toString(), QStringLiteral("https://arize.example.com"));
     QCOMPARE(connection.apiKey, QStringLiteral("ak-typed-SECRET-77"));
     QCOMPARE(connection.timeoutMs, 45'000);
+    QCOMPARE(connection.maxTimeMs, 90'000);
     QCOMPARE(connection.casing, EnumCasing::Upper);
     QCOMPARE(m_window->preview()->casing(), EnumCasing::Upper);
     const QString line = child<QLabel>(m_window.get(), QStringLiteral("connectionLine"))->text();
@@ -100,6 +107,7 @@ void TestConnectionDialog::checksAndApplies()
     const storage::Profile active = profiles.profile(profiles.activeId());
     QCOMPARE(active.baseUrl.toString(), QStringLiteral("https://arize.example.com"));
     QCOMPARE(active.timeoutMs, 45'000);
+    QCOMPARE(active.maxTimeMs, 90'000);
     QCOMPARE(active.casing, EnumCasing::Upper);
     QFile file(settings.fileName());
     QVERIFY(file.open(QIODevice::ReadOnly));

@@ -22,6 +22,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -97,6 +98,9 @@ private slots:
     void oneLongLineShowsAsPlainTextWithoutFreezing();
     void serverTextIsNeverHtml();
     void remoteHostWithoutKeyIsNotContacted();
+    void unreadableCreatedAnswerIsSaid_data();
+    void unreadableCreatedAnswerIsSaid();
+    void drippingServerEndsAtTheProfilesDeadline();
 
 private:
     void loadExample();
@@ -443,6 +447,70 @@ void TestSending::remoteHostWithoutKeyIsNotContacted()
                  || child<QLabel>(m_window, QStringLiteral("resultAdvice"))->text().contains(QStringLiteral("API key")),
              qPrintable(headline->text()));
     QCOMPARE(trap.received().size(), 0);
+}
+
+// A 201 whose body cannot be read: the results pane says the task was probably created and
+// where the answer stops making sense, and offers no retry (it would create a second task).
+void TestSending::unreadableCreatedAnswerIsSaid_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QString>("why"); // a part of the advice
+    QTest::addRow("HTML page") << QByteArray("<html><body>Created</body></html>") << QByteArray("text/html")
+                               << QStringLiteral("line 1, column 1: expected a JSON object");
+    QTest::addRow("truncated JSON") << QByteArray(R"({"id":"VGFzazox","name":"Tox)") << QByteArray("application/json")
+                                    << QStringLiteral("line 1, column 25: this string is never closed");
+    QTest::addRow("empty body") << QByteArray() << QByteArray("application/json")
+                                << QStringLiteral("the answer is empty");
+    QTest::addRow("a list, not an object")
+        << QByteArray(R"([{"id":"VGFzazox"}])") << QByteArray("application/json") << QStringLiteral("found a list");
+}
+
+void TestSending::unreadableCreatedAnswerIsSaid()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QString, why);
+    loadExample();
+    m_server->respondWith(response(201, "Created", contentType, body));
+    send();
+    auto* headline = child<QLabel>(m_window, QStringLiteral("resultHeadline"));
+    QTRY_VERIFY_WITH_TIMEOUT(headline->text().contains(QStringLiteral("201")), 10'000);
+    QVERIFY2(
+        headline->text().contains(QStringLiteral("the task was probably created, but the answer could not be read")),
+        qPrintable(headline->text()));
+    const QString advice = child<QLabel>(m_window, QStringLiteral("resultAdvice"))->text();
+    QVERIFY2(advice.contains(why), qPrintable(advice));
+    QVERIFY(!child<QPushButton>(m_window, QStringLiteral("retrySend"))->isVisible());
+    QCOMPARE(m_server->received().size(), 1);
+}
+
+// One byte every half second keeps the 10 s timeout from ever firing; the profile's 2 s deadline
+// ends Send with a message in the results pane, and the window can send again.
+void TestSending::drippingServerEndsAtTheProfilesDeadline()
+{
+    loadExample();
+    Connection connection = m_window->connection();
+    connection.maxTimeMs = 2000;
+    m_window->setConnection(connection);
+    ScriptedResponse drip = response(201, "Created", "application/json", createdTask("slow"));
+    drip.behaviour = ScriptedResponse::Behaviour::Drip;
+    drip.dripIntervalMs = 500;
+    m_server->respondWith(drip);
+    QElapsedTimer clock;
+    clock.start();
+    send();
+    auto* headline = child<QLabel>(m_window, QStringLiteral("resultHeadline"));
+    QTRY_VERIFY_WITH_TIMEOUT(headline->isVisible() && headline->text().contains(QStringLiteral("deadline")), 20'000);
+    QVERIFY2(clock.elapsed() < 2000 + 3000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(headline->text().contains(QStringLiteral("2 s")), qPrintable(headline->text()));
+    const QString status = child<QLabel>(m_window, QStringLiteral("resultStatus"))->text();
+    QVERIFY2(status.contains(QStringLiteral("past the deadline")), qPrintable(status));
+    const QString advice = child<QLabel>(m_window, QStringLiteral("resultAdvice"))->text();
+    QVERIFY2(advice.contains(QStringLiteral("Give up after")), qPrintable(advice));
+    QVERIFY(child<QPushButton>(m_window, QStringLiteral("send"))->isEnabled());
+    // The deadline is the profile's: it is kept with it.
+    QCOMPARE(m_window->connection().maxTimeMs, 2000);
 }
 
 QTEST_MAIN(TestSending)
