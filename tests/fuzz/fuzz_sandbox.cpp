@@ -59,14 +59,31 @@ void checkReply(const SandboxRequest& request, bool rightToken, const SandboxRep
     }
     FUZZ_CHECK(reply.status < 300, shown);
     const QStringList parts = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    if (parts.size() == 3 && parts.at(1) == QLatin1String("tasks") && request.method != "DELETE")
+    const bool created = request.method == "POST" && reply.status == 201;
+    if ((parts.size() == 3 && parts.at(1) == QLatin1String("tasks") && request.method != "DELETE")
+        || (parts.size() == 2 && created))
         FUZZ_CHECK(readTask(*parsed.object).ok(), shown);
-    if (parts.size() == 3 && parts.at(1) == QLatin1String("task-runs"))
+    if ((parts.size() == 3 && parts.at(1) == QLatin1String("task-runs")) || (parts.size() == 4 && created))
         FUZZ_CHECK(readTaskRun(*parsed.object).ok(), shown);
     if (parts.size() == 2 && parts.at(1) == QLatin1String("tasks") && request.method == "GET")
         FUZZ_CHECK(readListPage(reply.body, QStringLiteral("tasks")).problem.isEmpty(), shown);
     if (parts.size() == 4 && parts.at(3) == QLatin1String("runs"))
         FUZZ_CHECK(readListPage(reply.body, QStringLiteral("task_runs")).problem.isEmpty(), shown);
+}
+
+// The input's requests: the text between lines that are exactly "===", each ending in '\n'.
+QList<QByteArray> splitRequests(const QByteArray& input)
+{
+    QList<QByteArray> chunks{QByteArray()};
+    for (const QByteArray& line : input.split('\n')) {
+        if (line != "===")
+            chunks.last() += line + '\n';
+        else if (chunks.size() < kMaxRequests)
+            chunks.append(QByteArray());
+        else
+            break;
+    }
+    return chunks;
 }
 
 QString idOf(const SandboxReply& reply)
@@ -94,25 +111,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     SandboxApi api(catalog(), options, [&now] { return now; });
 
     QString lastTask, lastRun;
-    // Split on lines that are exactly "===".
-    QList<QByteArray> chunks;
-    {
-        QByteArray current;
-        for (const QByteArray& line : fuzz::bytes(data, size).split('\n')) {
-            if (line == "===") {
-                chunks.append(current);
-                current.clear();
-            } else {
-                current += line + '\n';
-            }
-        }
-        chunks.append(current);
-    }
-
-    int handled = 0;
-    for (const QByteArray& chunk : std::as_const(chunks)) {
-        if (handled++ == kMaxRequests)
-            break;
+    const QList<QByteArray> chunks = splitRequests(fuzz::bytes(data, size));
+    for (const QByteArray& chunk : chunks) {
         const qsizetype lineEnd = chunk.indexOf('\n');
         const QByteArray requestLine = chunk.left(lineEnd);
         QByteArray rest = chunk.mid(lineEnd + 1);
