@@ -3,7 +3,11 @@
 #
 # One script for a fresh Debian 12 machine (run as root, or with sudo available):
 #   packaging/setup.sh run    install what is missing, build, start the app
-#   packaging/setup.sh test   install what is missing, build, run every test (plain and ASan+UBSan)
+#   packaging/setup.sh test   install what is missing, build, run every test (plain and ASan+UBSan),
+#                             then each libFuzzer harness for a few seconds
+#   packaging/setup.sh fuzz [seconds]
+#                             the longer fuzz run: each harness for `seconds` (default 300), one at
+#                             a time, niced; prints executions and coverage per harness
 #   packaging/setup.sh deps   only install what is missing
 #   packaging/setup.sh lint   install clang-format and clang-tidy, check formatting and clang-tidy
 #
@@ -15,6 +19,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PACKAGES=(
     # toolchain
     cmake ninja-build g++ pkg-config
+    # clang and its runtime (libFuzzer, ASan, UBSan) for the fuzz harnesses (tests/fuzz)
+    clang-14 libclang-rt-14-dev
     # Qt 6.4: Core, Network, Widgets, Test; platform plugins to show a window
     qt6-base-dev qt6-base-dev-tools libgl-dev qt6-qpa-plugins
     # Qt HTTP Server for the sandbox (its CMake package needs WebSockets too)
@@ -86,6 +92,21 @@ run_tests() {
     ctest --preset "$preset" -j2
 }
 
+# The fuzz tests' figures from a verbose ctest log: per harness, the runs, the speed, the last
+# coverage line's cov: (edges) and ft: (features), and the corpus it ended with.
+summarize_fuzz_log() {
+    awk '
+        /Test command: .*fuzz_/ { match($0, /fuzz_[a-z]+/); name = substr($0, RSTART, RLENGTH) }
+        / cov: [0-9]+ ft: [0-9]+/ { match($0, /cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/); cov[name] = substr($0, RSTART, RLENGTH) }
+        /stat::number_of_executed_units:/ { runs[name] = $NF }
+        /stat::average_exec_per_sec:/ { speed[name] = $NF }
+        /stat::peak_rss_mb:/ { rss[name] = $NF }
+        END {
+            for (n in runs)
+                printf "%-16s %12d runs %8d/s  %s  peak %s MB\n", n, runs[n], speed[n], cov[n], rss[n]
+        }' "$1" | sort
+}
+
 command=${1:-}
 case "$command" in
     deps)
@@ -115,10 +136,25 @@ case "$command" in
         run_tests dev
         build asan
         run_tests asan
-        log "All tests passed, plain and under AddressSanitizer + UndefinedBehaviorSanitizer"
+        build fuzz
+        run_tests fuzz
+        log "All tests passed, plain, under AddressSanitizer + UndefinedBehaviorSanitizer, and fuzzed"
+        ;;
+    fuzz)
+        seconds=${2:-300}
+        install_missing
+        log "Configuring and building (fuzz, ${seconds} s per harness)"
+        cmake --preset fuzz -DTASKCOMPOSER_FUZZ_SECONDS="$seconds" >/dev/null
+        cmake --build --preset fuzz
+        log "Fuzzing, one harness at a time (log: build-fuzz/fuzz-run.log; findings: build-fuzz/tests/fuzz/fuzz-artifacts/)"
+        status=0
+        nice ctest --preset fuzz -j1 -V >build-fuzz/fuzz-run.log 2>&1 || status=$?
+        summarize_fuzz_log build-fuzz/fuzz-run.log
+        grep -E '^[0-9]+/[0-9]+ Test' build-fuzz/fuzz-run.log || true
+        exit $status
         ;;
     *)
-        sed -n '3,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+        sed -n '3,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
         exit 2
         ;;
 esac

@@ -198,6 +198,12 @@ void TestJsonIndex::strings_data()
     QTest::newRow("high surrogate at the end") << QByteArray(R"("x\ud83d")") << QStringLiteral("x\uFFFD");
     QTest::newRow("escaped backslash before quote") << QByteArray(R"("a\\")") << QStringLiteral("a\\");
     QTest::newRow("NUL escape") << QByteArray(R"("a\u0000b")") << QString(QLatin1String("a\0b", 3));
+    // Found by fuzz_jsonindex: QString::fromUtf8 drops a byte-order mark at the start of what it
+    // is given, so a value starting with U+FEFF, or a run after an escape, lost it.
+    QTest::newRow("U+FEFF first") << QByteArray("\"\xEF\xBB\xBFx\"") << (QChar(0xFEFF) + QStringLiteral("x"));
+    QTest::newRow("U+FEFF after an escape")
+        << QByteArray("\"\\\\\xEF\xBB\xBF>\"") << (QStringLiteral("\\") + QChar(0xFEFF) + QStringLiteral(">"));
+    QTest::newRow("U+FEFF twice") << QByteArray("\"\xEF\xBB\xBF\xEF\xBB\xBF\"") << QString(2, QChar(0xFEFF));
 }
 
 void TestJsonIndex::strings()

@@ -84,6 +84,12 @@ void TestOrderedJson::stringsSurviveReparsing_data()
     QTest::addRow("non-ASCII") << QString::fromUtf8("caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC");
     QTest::addRow("surrogate pair (emoji)") << QString::fromUtf8("\xF0\x9F\x98\x80 ok");
     QTest::addRow("slash and unicode separators") << QString::fromUtf8("a/b \xE2\x80\xA8");
+    // Found by fuzz_request and fuzz_response: Qt's reader drops a U+FEFF that starts a string
+    // without escapes (it takes it for a byte-order mark), so a name, a key or a tool's name
+    // starting with one lost it when the app read back what it had written.
+    QTest::addRow("U+FEFF first") << (QChar(0xFEFF) + QStringLiteral("Z"));
+    QTest::addRow("U+FEFF alone") << QString(QChar(0xFEFF));
+    QTest::addRow("U+FEFF inside") << (QStringLiteral("a") + QChar(0xFEFF) + QStringLiteral("b"));
 }
 
 void TestOrderedJson::stringsSurviveReparsing()
@@ -95,6 +101,9 @@ void TestOrderedJson::stringsSurviveReparsing()
     QCOMPARE(error.error, QJsonParseError::NoError);
     QCOMPARE(reread.object().value(QStringLiteral("s")).toString(), text);
     QCOMPARE(toJsonText(QJsonObject{{QStringLiteral("s"), text}}), written);
+    // and as a key
+    const QJsonDocument keyed = QJsonDocument::fromJson(OrderedJson::object().add(text, 1).toText());
+    QCOMPARE(keyed.object().keys(), QStringList{text});
 }
 
 void TestOrderedJson::emptyContainers()

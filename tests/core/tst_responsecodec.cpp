@@ -238,6 +238,16 @@ void TestResponseCodec::timestamps_data()
                                      << "";
     QTest::addRow("garbage") << "soon"
                              << "";
+    // Caught by fuzz_response's round trip: a moment whose UTC form falls outside years 1 to 9999 was read, then
+    // written back as "10000-01-01T…" or "-0001-12-31T…", which is no RFC 3339 timestamp.
+    QTest::addRow("past year 9999 in UTC is refused") << "9999-12-31T23:59:59.999-01:00"
+                                                      << "";
+    QTest::addRow("before year 1 in UTC is refused") << "0001-01-01T00:30:00+01:00"
+                                                     << "";
+    QTest::addRow("the last moment of 9999") << "9999-12-31T23:59:59.999Z"
+                                             << "9999-12-31T23:59:59.999Z";
+    QTest::addRow("the first moment of year 1") << "0001-01-01T01:00:00+01:00"
+                                                << "0001-01-01T00:00:00.000Z";
 }
 
 void TestResponseCodec::timestamps()

@@ -94,6 +94,11 @@ void TestSandboxRuns::trigger_data()
         R"({"data_start_time":"2026-11-10T00:00:00Z","data_end_time":"2026-11-10T00:00:00Z"})", 422, "before");
     row("project: start after now", project, R"({"data_start_time":"2026-11-21T00:00:00Z"})", 422, "before");
     row("project: start not a date", project, R"({"data_start_time":"yesterday"})", 400, "data_start_time");
+    // Caught by fuzz_sandbox (a reply the app cannot read): the run was created and answered "data_end_time":"10000-01-01T…",
+    // which the app's own reader refuses.
+    row("project: end past 9999 in UTC", project,
+        R"({"data_start_time":"9999-12-20T00:00:00Z","data_end_time":"9999-12-31T23:59:59-01:00"})", 400,
+        "data_end_time");
     row("project: experiment_ids is dataset-only", project,
         R"({"data_start_time":"2026-11-19T00:00:00Z","experiment_ids":["$exp1"]})", 400, "experiment_ids");
     row("project: experiment_name is run_experiment-only", project, R"({"experiment_name":"x"})", 400,

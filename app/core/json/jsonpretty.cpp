@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/json/jsonpretty.h"
 
+#include <QStringDecoder>
+
 #include <algorithm>
 #include <cstring>
 #include <limits>
@@ -35,6 +37,16 @@ qsizetype characterBoundary(QByteArrayView text, qsizetype bytes)
     while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80)
         --bytes;
     return bytes;
+}
+
+// QString::fromUtf8 drops a byte-order mark at the start of what it is given. Inside a JSON
+// string U+FEFF is a character like any other (found by fuzz_jsonindex).
+QString fromUtf8KeepingMark(QByteArrayView utf8)
+{
+    if (!utf8.startsWith("\xEF\xBB\xBF"))
+        return QString::fromUtf8(utf8);
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+    return decoder.decode(utf8);
 }
 
 // Where the writer's output goes: bytes, or only their count (prettyJsonSize).
@@ -231,9 +243,9 @@ QString unescapeJsonString(QByteArrayView inside, qsizetype limit)
     const qsizetype size = inside.size();
     if (!std::memchr(data, '\\', static_cast<std::size_t>(size))) {
         if (limit < 0)
-            return QString::fromUtf8(inside);
+            return fromUtf8KeepingMark(inside);
         // A UTF-16 unit takes at most three bytes, so this many bytes yield more than `limit`.
-        return QString::fromUtf8(inside.first(characterBoundary(inside, 3 * (limit + 2))));
+        return fromUtf8KeepingMark(inside.first(characterBoundary(inside, 3 * (limit + 2))));
     }
     QString out;
     out.reserve(limit < 0 ? size : std::min(size, limit + 1));
@@ -242,7 +254,7 @@ QString unescapeJsonString(QByteArrayView inside, qsizetype limit)
         const char* escape = static_cast<const char*>(std::memchr(data + i, '\\', static_cast<std::size_t>(size - i)));
         const qsizetype runEnd = escape ? escape - data : size;
         if (runEnd > i) // escapes are ASCII, so a run between them is whole UTF-8 characters
-            out += QString::fromUtf8(data + i, runEnd - i);
+            out += fromUtf8KeepingMark(QByteArrayView(data + i, runEnd - i));
         if (!escape)
             break;
         const char e = data[runEnd + 1];

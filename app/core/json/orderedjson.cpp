@@ -47,8 +47,10 @@ void writeString(QByteArray& out, const QString& text)
                 continue;
             }
             // A lone surrogate (from an escaped "\ud800" in the input) has no UTF-8 form: keep
-            // it as the escape it came from rather than let it turn into '?'.
-            if (unit >= 0x20 && !QChar::isSurrogate(unit))
+            // it as the escape it came from rather than let it turn into '?'. U+FEFF is escaped
+            // too: Qt's reader drops one that starts a string without escapes (it takes it for
+            // a byte-order mark), so written raw it would not survive a read back.
+            if (unit >= 0x20 && !QChar::isSurrogate(unit) && unit != 0xFEFF)
                 continue;
         }
         flush(i);

@@ -117,8 +117,12 @@ QDateTime parseTimestamp(const QString& text)
     normalised.replace(10, 1, QLatin1Char('T'));
     if (normalised.endsWith(QLatin1Char('z')))
         normalised.back() = QLatin1Char('Z');
-    QDateTime parsed = QDateTime::fromString(normalised, Qt::ISODateWithMs);
-    return parsed.isValid() ? parsed.toUTC() : QDateTime();
+    const QDateTime parsed = QDateTime::fromString(normalised, Qt::ISODateWithMs).toUTC();
+    // An offset can carry the moment past 9999 or before year 1 in UTC, where formatTimestamp
+    // would write "10000-…" or "-0001-…": refused, so what is read can always be written back.
+    if (!parsed.isValid() || parsed.date().year() < 1 || parsed.date().year() > 9999)
+        return {};
+    return parsed;
 }
 
 Decoded<Task> readTask(const QJsonObject& object)

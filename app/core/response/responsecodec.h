@@ -31,6 +31,7 @@ OrderedJson writeTaskRun(const TaskRun& run, EnumCasing casing);
 OrderedJson writeProblem(const Problem& problem);
 
 QString formatTimestamp(const QDateTime& time); // 2026-02-20T10:00:00.000Z
-QDateTime parseTimestamp(const QString& text);  // invalid when it is not RFC 3339
+// Invalid when it is not RFC 3339, or when its moment in UTC falls outside years 1 to 9999.
+QDateTime parseTimestamp(const QString& text);
 
 } // namespace tc
