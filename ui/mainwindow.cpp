@@ -656,17 +656,27 @@ void MainWindow::restoreAndStartAutosave(const QString& directory)
     if (m_autosave)
         return;
     m_autosave = new storage::DraftAutosave(directory, this);
-    if (const std::optional<storage::AutosavedDraft> draft = m_autosave->leftBehind()) {
-        const QString when = draft->savedAt.isValid()
-            ? QLocale().toString(draft->savedAt.toLocalTime(), QLocale::ShortFormat)
+    // Only drafts whose windows are gone, newest first, one question each until one is
+    // restored; those not asked about stay for the next start.
+    const QList<storage::LeftBehindDraft> leftBehind = m_autosave->claimLeftBehind();
+    for (qsizetype i = 0; i < leftBehind.size(); ++i) {
+        const storage::AutosavedDraft& draft = leftBehind.at(i).draft;
+        const QString when = draft.savedAt.isValid()
+            ? QLocale().toString(draft.savedAt.toLocalTime(), QLocale::ShortFormat)
             : QStringLiteral("an unknown time");
-        const QString what = draft->filePath.isEmpty() ? QStringLiteral("an untitled task")
-                                                       : QFileInfo(draft->filePath).fileName();
-        if (m_prompts->askRestoreDraft(this, QStringLiteral("Restore %1 as it was at %2?").arg(what, when)))
-            m_document->restore(*draft);
-        else
-            m_autosave->discard();
+        const QString what = draft.filePath.isEmpty() ? QStringLiteral("an untitled task")
+                                                      : QFileInfo(draft.filePath).fileName();
+        const QString of = leftBehind.size() > 1
+            ? QStringLiteral(" (%1 of %2 left by windows that did not close)").arg(i + 1).arg(leftBehind.size())
+            : QString();
+        if (m_prompts->askRestoreDraft(this, QStringLiteral("Restore %1 as it was at %2?%3").arg(what, when, of))) {
+            m_autosave->adopt(leftBehind.at(i));
+            m_document->restore(draft);
+            break;
+        }
+        m_autosave->drop(leftBehind.at(i));
     }
+    m_autosave->releaseLeftBehind();
     m_document->setAutosave(m_autosave); // from here on every change is kept
 }
 

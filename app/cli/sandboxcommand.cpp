@@ -14,6 +14,7 @@ const QString& sandboxHelp()
 {
     static const QString help = QStringLiteral(
         "Usage: taskcomposer sandbox [--port N] [--token T] [--data FILE] [--rate-limit N] [--run-seconds S]\n"
+        "                            [--max-tasks N] [--max-runs N] [--idle-seconds S]\n"
         "\n"
         "Serves the Arize task API on 127.0.0.1 until interrupted (Ctrl+C): tasks, runs that\n"
         "complete over a few seconds, and the picker lists, from built-in fixtures or FILE.\n"
@@ -26,6 +27,12 @@ const QString& sandboxHelp()
         "  --data FILE       fixtures JSON, as resources/sandbox/fixtures.json\n"
         "  --rate-limit N    answer 429 with Retry-After after N requests in a minute\n"
         "  --run-seconds S   how long a run takes to complete (default 3)\n"
+        "  --max-tasks N     tasks kept at most; past it a create gets 507 (default 10000)\n"
+        "  --max-runs N      runs kept at most; past it a trigger gets 507 (default 100000)\n"
+        "  --idle-seconds S  close a connection silent this long (default 30)\n"
+        "\n"
+        "A request's head is checked before its body is read: a wrong token gets 401 and a body\n"
+        "over 16 MB 413 at once, and the connection is closed.\n"
         "  -h, --help        show this help\n");
     return help;
 }
@@ -35,8 +42,9 @@ QList<QCommandLineOption> sandboxOptions()
     const auto valued = [](const char* name, const char* value) {
         return QCommandLineOption(QStringList{QString::fromLatin1(name)}, QString(), QString::fromLatin1(value));
     };
-    return {valued("port", "n"), valued("token", "token"), valued("data", "file"), valued("rate-limit", "n"),
-            valued("run-seconds", "seconds")};
+    return {valued("port", "n"),       valued("token", "token"),         valued("data", "file"),
+            valued("rate-limit", "n"), valued("run-seconds", "seconds"), valued("max-tasks", "n"),
+            valued("max-runs", "n"),   valued("idle-seconds", "seconds")};
 }
 
 int sandboxCommand(const QCommandLineParser& parser, Streams& io)
@@ -62,7 +70,10 @@ int sandboxCommand(const QCommandLineParser& parser, Streams& io)
     const std::optional<double> port = number("port", 0, 65535, 0);
     const std::optional<double> rateLimit = number("rate-limit", 0, 1e6, 0);
     const std::optional<double> runSeconds = number("run-seconds", 0.05, 3600, 3);
-    if (!port || !rateLimit || !runSeconds)
+    const std::optional<double> maxTasks = number("max-tasks", 1, 1e7, 10'000);
+    const std::optional<double> maxRuns = number("max-runs", 1, 1e7, 100'000);
+    const std::optional<double> idleSeconds = number("idle-seconds", 0.1, 3600, 30);
+    if (!port || !rateLimit || !runSeconds || !maxTasks || !maxRuns || !idleSeconds)
         return BadInput;
 
     sandbox::SandboxCatalog catalog = sandbox::SandboxCatalog::builtIn();
@@ -89,9 +100,13 @@ int sandboxCommand(const QCommandLineParser& parser, Streams& io)
         options.token = sandbox::generateToken();
     options.rateLimitPerMinute = int(*rateLimit);
     options.runSeconds = *runSeconds;
+    options.maxTasks = qsizetype(*maxTasks);
+    options.maxRuns = qsizetype(*maxRuns);
+    sandbox::ConnectionLimits limits;
+    limits.idleTimeoutMs = int(*idleSeconds * 1000);
 
     sandbox::SandboxApi api(std::move(catalog), options);
-    sandbox::SandboxServer server(&api);
+    sandbox::SandboxServer server(&api, limits);
     QString error;
     if (!server.listen(quint16(*port), &error)) {
         io.err << command << error << Qt::endl;

@@ -9,6 +9,7 @@
 namespace tc::cli {
 
 // taskcomposer sandbox [--port N] [--token T] [--data FILE] [--rate-limit N] [--run-seconds S]
+//                      [--max-tasks N] [--max-runs N] [--idle-seconds S]
 const QString& sandboxHelp();
 QList<QCommandLineOption> sandboxOptions();
 int sandboxCommand(const QCommandLineParser& parser, Streams& io);

@@ -30,7 +30,7 @@ SandboxApi::SandboxApi(SandboxCatalog catalog, SandboxOptions options, Clock clo
     : m_catalog(std::make_unique<SandboxCatalog>(std::move(catalog))),
       m_options(std::move(options)),
       m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); })),
-      m_tasks(m_catalog.get(), m_clock, m_options.runSeconds)
+      m_tasks(m_catalog.get(), m_clock, m_options.runSeconds, {m_options.maxTasks, m_options.maxRuns})
 {}
 
 SandboxApi::~SandboxApi() = default;
@@ -55,7 +55,7 @@ std::optional<SandboxReply> SandboxApi::limitRate()
     return reply;
 }
 
-SandboxReply SandboxApi::handle(const SandboxRequest& request)
+std::optional<SandboxReply> SandboxApi::checkAuthorization(const QByteArray& authorization) const
 {
     const auto unauthorized = [](const QString& detail) {
         SandboxReply reply = problemReply(401, detail);
@@ -63,13 +63,20 @@ SandboxReply SandboxApi::handle(const SandboxRequest& request)
             {QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"arize\"")}); // RFC 9110 §11.6.1
         return reply;
     };
-    if (request.authorization.isEmpty())
+    if (authorization.isEmpty())
         return unauthorized(QStringLiteral("missing Authorization header: send Authorization: Bearer <api key>"));
     // The scheme name is case-insensitive in HTTP; the token is not.
-    if (request.authorization.size() < 7 || request.authorization.left(7).toLower() != "bearer "
-        || request.authorization.mid(7).trimmed() != m_options.token.toUtf8())
+    if (authorization.size() < 7 || authorization.left(7).toLower() != "bearer "
+        || !constantTimeEquals(authorization.mid(7).trimmed(), m_options.token.toUtf8()))
         return unauthorized(QStringLiteral("the API key is not valid for this server (expired, revoked, or for "
                                            "another region)"));
+    return std::nullopt;
+}
+
+SandboxReply SandboxApi::handle(const SandboxRequest& request)
+{
+    if (std::optional<SandboxReply> refused = checkAuthorization(request.authorization))
+        return *refused;
     if (std::optional<SandboxReply> limited = limitRate())
         return *limited;
     return route(request);

@@ -18,6 +18,10 @@ struct SandboxOptions
     QString token;              // the bearer token every request must carry
     int rateLimitPerMinute = 0; // 0: none; otherwise the request after N in a minute gets 429
     double runSeconds = 3.0;    // how long a simulated run takes
+    // What the sandbox keeps at most; past it a create or a trigger gets 507 (delete tasks to make
+    // room; a task's runs go with it).
+    qsizetype maxTasks = 10'000;
+    qsizetype maxRuns = 100'000;
 };
 
 // The Arize task API, as a pure function of requests: routing, the bearer token, the rate limit,
@@ -30,6 +34,9 @@ public:
     ~SandboxApi();
 
     SandboxReply handle(const SandboxRequest& request);
+    // The 401 for an Authorization header that does not carry the token; nothing when it does.
+    // The server asks this as soon as a request's head has arrived, before its body.
+    std::optional<SandboxReply> checkAuthorization(const QByteArray& authorization) const;
     const SandboxOptions& options() const { return m_options; }
 
 private:

@@ -38,6 +38,13 @@ struct SandboxReply
 SandboxReply problemReply(int status, const QString& detail);
 SandboxReply jsonReply(int status, const OrderedJson& json);
 SandboxReply jsonReply(int status, const QJsonObject& object);
+// The reply as HTTP/1.1 bytes, status line to body, for answers written without Qt HTTP Server
+// (the connection gate's refusals).
+QByteArray httpResponse(const SandboxReply& reply);
+
+// Equal bytes, in a time that depends on the lengths only, never on where they first differ: a
+// token compared this way cannot be guessed a byte at a time by timing the answers.
+bool constantTimeEquals(QByteArrayView given, QByteArrayView expected);
 
 // A page of a list: `{ "<kind>": [...], "pagination": { "next_cursor"?, "has_more" } }`. The cursor
 // is opaque to clients (base64 of the offset and the list's name). Nothing: `error` holds the 400.
@@ -48,6 +55,9 @@ struct PageRequest
 };
 std::optional<PageRequest> pageRequest(const QUrlQuery& query, const QString& kind, SandboxReply* error);
 OrderedJson pageEnvelope(const QString& kind, const QList<OrderedJson>& all, const PageRequest& page);
+// The page's end: `offset + limit`, but never past `total` (and never overflowing, whatever the
+// offset a cursor holds).
+qsizetype pageEnd(qsizetype total, const PageRequest& page);
 // The same for `total` items of which only the page's are written: lists of thousands stay cheap.
 // `page.offset` is where the page starts; the next cursor holds `cursorAfter(last index shown)`,
 // by default the next offset (a list that only grows), or a key such as a serial number (a list

@@ -25,7 +25,8 @@ bool isStringList(const QJsonValue& value)
 std::optional<qint64> positiveInteger(const QJsonValue& value)
 {
     const double number = value.toDouble(-1);
-    if (!value.isDouble() || number < 1 || number != double(qint64(number)))
+    // 2^63 and beyond do not fit: casting them to qint64 would be undefined.
+    if (!value.isDouble() || number < 1 || number >= 9223372036854775808.0 || number != double(qint64(number)))
         return std::nullopt;
     return qint64(number);
 }
@@ -166,6 +167,12 @@ SandboxReply TaskStore::trigger(const QString& taskId, const QByteArray& body)
             return problemReply(400, QStringLiteral("JSON parse error: ") + parsed.error.toString());
         object = *parsed.object;
     }
+    const bool experiment = stored->task.type == TaskType::RunExperiment;
+    if (m_runs.size() >= m_limits.maxRuns || (experiment && m_experimentsAdded >= m_limits.maxRuns))
+        return problemReply(507,
+                            QStringLiteral("the sandbox holds %1 runs, as many as it keeps: delete tasks to "
+                                           "drop their runs, or start it with a larger --max-runs")
+                                .arg(m_limits.maxRuns));
     StoredRun storedRun;
     TaskRun& run = storedRun.run;
     QString experimentName, versionId;
@@ -189,6 +196,7 @@ SandboxReply TaskStore::trigger(const QString& taskId, const QByteArray& body)
             versionId = versions.isEmpty() ? QString()
                                            : versions.last().toObject().value(QStringLiteral("id")).toString();
         }
+        ++m_experimentsAdded;
         run.experimentId = m_catalog->addExperiment(stored->task.datasetId, versionId, experimentName,
                                                     formatTimestamp(now));
         // An experiment runs over the examples chosen: those listed, the first N, or all of them.

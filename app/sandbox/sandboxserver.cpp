@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sandbox/sandboxserver.h"
 
+#include "sandbox/gatedtcpserver.h"
+
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QHttpServer>
@@ -36,9 +38,10 @@ QString generateToken()
         + QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-SandboxServer::SandboxServer(SandboxApi* api, QObject* parent)
+SandboxServer::SandboxServer(SandboxApi* api, const ConnectionLimits& limits, QObject* parent)
     : QObject(parent),
       m_api(api),
+      m_limits(limits),
       m_server(std::make_unique<QHttpServer>())
 {
     // Every request goes through the one handler: the API routes by itself, so unknown paths and
@@ -52,8 +55,9 @@ SandboxServer::SandboxServer(SandboxApi* api, QObject* parent)
         incoming.query = request.query();
         incoming.authorization = request.value("Authorization");
         incoming.body = request.body();
-        const SandboxReply reply = incoming.body.size() > kMaxBodyBytes
-            ? problemReply(413, QStringLiteral("the body is larger than %1 MB").arg(kMaxBodyBytes / (1024 * 1024)))
+        // The gate refused larger bodies on their head already; this holds whatever got past it.
+        const SandboxReply reply = incoming.body.size() > m_limits.maxBodyBytes
+            ? problemReply(413, QStringLiteral("the body is larger than %1 bytes").arg(m_limits.maxBodyBytes))
             : m_api->handle(incoming);
         responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
         if (!reply.contentType.isEmpty())
@@ -67,23 +71,41 @@ SandboxServer::SandboxServer(SandboxApi* api, QObject* parent)
         else
             responder.writeHeader("Connection", "close");
         responder.writeBody(reply.body);
-        if (m_logger)
-            m_logger(QStringLiteral("%1 %2 %3 %4 ms")
-                         .arg(QString::fromLatin1(incoming.method), incoming.path)
-                         .arg(reply.status)
-                         .arg(clock.elapsed()));
+        log(incoming.method, incoming.path, reply.status, clock.elapsed());
     });
+}
+
+void SandboxServer::log(const QByteArray& method, const QString& path, int status, qint64 ms) const
+{
+    if (m_logger)
+        m_logger(QStringLiteral("%1 %2 %3 %4 ms")
+                     .arg(method.isEmpty() ? QStringLiteral("-") : QString::fromLatin1(method),
+                          path.isEmpty() ? QStringLiteral("-") : path)
+                     .arg(status)
+                     .arg(ms));
 }
 
 SandboxServer::~SandboxServer() = default;
 
 bool SandboxServer::listen(quint16 port, QString* error)
 {
-    m_port = m_server->listen(QHostAddress::LocalHost, port);
-    if (m_port == 0 && error)
-        *error = port == 0 ? QStringLiteral("no free port on 127.0.0.1")
-                           : QStringLiteral("port %1 on 127.0.0.1 is taken or not allowed").arg(port);
-    return m_port != 0;
+    auto tcp = std::make_unique<GatedTcpServer>(
+        m_limits, [this](const RequestHead& head) { return m_api->checkAuthorization(head.authorization); },
+        [this](const RequestHead& head, int status) {
+            const QByteArray target = head.target;
+            const qsizetype query = target.indexOf('?');
+            log(head.method, QString::fromUtf8(query < 0 ? target : target.first(query)), status, 0);
+        });
+    if (!tcp->listen(QHostAddress::LocalHost, port)) {
+        m_port = 0;
+        if (error)
+            *error = port == 0 ? QStringLiteral("no free port on 127.0.0.1")
+                               : QStringLiteral("port %1 on 127.0.0.1 is taken or not allowed").arg(port);
+        return false;
+    }
+    m_port = tcp->serverPort();
+    m_server->bind(tcp.release()); // the HTTP server owns it from here
+    return true;
 }
 
 QUrl SandboxServer::url() const

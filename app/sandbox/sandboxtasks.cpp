@@ -13,7 +13,7 @@
 namespace tc::sandbox {
 namespace {
 
-QString newId(const char* kind, int number)
+QString newId(const char* kind, qint64 number)
 {
     return QString::fromLatin1((QByteArray(kind) + ':' + QByteArray::number(number) + ":sBox").toBase64());
 }
@@ -81,10 +81,11 @@ QString detailOf(const Diagnostics& diagnostics, Severity severity)
     return parts.join(QStringLiteral("; "));
 }
 
-TaskStore::TaskStore(SandboxCatalog* catalog, Clock clock, double runSeconds)
+TaskStore::TaskStore(SandboxCatalog* catalog, Clock clock, double runSeconds, StoreLimits limits)
     : m_catalog(catalog),
       m_clock(std::move(clock)),
-      m_runMs(qint64(runSeconds * 1000))
+      m_runMs(qint64(runSeconds * 1000)),
+      m_limits(limits)
 {}
 
 TaskStore::StoredTask* TaskStore::findTask(const QString& id)
@@ -153,6 +154,11 @@ std::optional<SandboxReply> TaskStore::checkReferences(const TaskRequest& reques
 
 SandboxReply TaskStore::create(const QByteArray& body)
 {
+    if (m_tasks.size() >= m_limits.maxTasks)
+        return problemReply(507,
+                            QStringLiteral("the sandbox holds %1 tasks, as many as it keeps: delete some "
+                                           "(DELETE /v2/tasks/{id}), or start it with a larger --max-tasks")
+                                .arg(m_limits.maxTasks));
     SandboxReply error;
     const std::optional<QJsonObject> object = parseBody(body, &error);
     if (!object)

@@ -17,11 +17,19 @@ namespace tc::sandbox {
 // The sandbox's tasks and runs. Every operation takes the request's parts and returns the reply
 // Arize would give: the same rules as the form (the core's reader and validation), IDs checked
 // against the catalog, and each task answered in the enum casing it was created in.
+// How much the store keeps: a create past maxTasks, or a trigger past maxRuns (runs, and the
+// experiments run_experiment runs add), gets 507 Insufficient Storage.
+struct StoreLimits
+{
+    qsizetype maxTasks = 10'000;
+    qsizetype maxRuns = 100'000;
+};
+
 class TaskStore
 {
 public:
     using Clock = std::function<QDateTime()>;
-    TaskStore(SandboxCatalog* catalog, Clock clock, double runSeconds);
+    TaskStore(SandboxCatalog* catalog, Clock clock, double runSeconds, StoreLimits limits = {});
 
     SandboxReply create(const QByteArray& body);
     SandboxReply list(const QUrlQuery& query) const;
@@ -41,12 +49,12 @@ private:
     {
         Task task;
         EnumCasing casing = EnumCasing::Lower;
-        int serial = 0; // creation order: list cursors are "after this serial"
+        qint64 serial = 0; // creation order: list cursors are "after this serial"
     };
     struct StoredRun
     {
         TaskRun run; // as triggered; status and counts follow the clock (see runNow)
-        int serial = 0;
+        qint64 serial = 0;
         qint64 items = -1; // what the run works through; -1: spans, a plausible number
         bool fails = false;
         QDateTime cancelledAt;
@@ -63,10 +71,12 @@ private:
     SandboxCatalog* m_catalog;
     Clock m_clock;
     qint64 m_runMs;
+    StoreLimits m_limits;
+    qsizetype m_experimentsAdded = 0;
     QList<StoredTask> m_tasks;
     QList<StoredRun> m_runs;
-    int m_nextTask = 1;
-    int m_nextRun = 1;
+    qint64 m_nextTask = 1;
+    qint64 m_nextRun = 1;
 };
 
 // The model of a request that would create this task: how PATCH merges into the core's rules.

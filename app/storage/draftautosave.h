@@ -9,7 +9,11 @@
 #include <QString>
 #include <QTimer>
 
+#include <map>
+#include <memory>
 #include <optional>
+
+class QLockFile;
 
 namespace tc::storage {
 
@@ -29,9 +33,20 @@ struct AutosavedDraft
 QByteArray encodeAutosave(const AutosavedDraft& draft);
 std::optional<AutosavedDraft> decodeAutosave(const QByteArray& bytes);
 
-// Keeps the window's work safe from a crash: every change is written, debounced, to one file in
-// the app's data folder with an atomic write (QSaveFile) off the GUI thread; a clean exit removes
-// it, so a file found at start-up means the last run did not end cleanly.
+// A draft another window left behind: its owner is gone (it crashed, or was killed), and this
+// window holds its lock while it is offered.
+struct LeftBehindDraft
+{
+    QString path; // its file
+    AutosavedDraft draft;
+};
+
+// Keeps one window's work safe from a crash: every change is written, debounced, to that
+// window's own file in the app's data folder (drafts/draft-<id>.json) with an atomic write
+// (QSaveFile) off the GUI thread, and a QLockFile beside it (draft-<id>.lock) is held while the
+// window lives; a clean exit removes both. So a draft whose lock is free at start-up was left by
+// a window that did not end cleanly, and only such drafts are offered: two windows running at
+// once never see, offer or delete each other's.
 class DraftAutosave : public QObject
 {
     Q_OBJECT
@@ -42,10 +57,25 @@ public:
 
     static constexpr int kDebounceMs = 500; // within a second of the last edit, as promised
 
-    QString filePath() const { return m_path; }
+    // Where the drafts of every window live: `directory`/drafts (0700).
+    static QString draftsFolder(const QString& directory);
 
-    // What a previous run left behind, or nothing. Read once at start-up (the file is small).
-    std::optional<AutosavedDraft> leftBehind() const;
+    QString filePath() const { return m_path; } // this window's own draft
+    bool isLocked() const;                      // this window holds its lock (it normally does)
+
+    // What this window has autosaved so far, read back; nothing when nothing is kept.
+    std::optional<AutosavedDraft> ownDraft() const;
+
+    // The drafts whose owners are gone, newest first, each locked by this window until it is
+    // adopted, dropped or released. Drafts of live windows are not among them. An autosave.json
+    // from before drafts were per window is moved in as one of them. Read at start-up.
+    QList<LeftBehindDraft> claimLeftBehind();
+    // The person restores it here: it becomes this window's own draft.
+    void adopt(const LeftBehindDraft& left);
+    // The person declined it: it is deleted.
+    void drop(const LeftBehindDraft& left);
+    // Those still claimed are left for a later start.
+    void releaseLeftBehind();
 
     bool hasPending() const { return m_waiting.has_value(); } // waiting for the debounce
 
@@ -53,7 +83,8 @@ public:
     void schedule(const AutosavedDraft& draft);
     // Writes now what is waiting (e.g. before a risky operation); returns when it is written.
     void flush();
-    // The work is safe elsewhere (saved, or the app closes on purpose): forget the autosave.
+    // The work is safe elsewhere (saved, or the app closes on purpose): forget this window's
+    // autosave (never another window's).
     void discard();
 
 signals:
@@ -62,7 +93,12 @@ signals:
 private:
     void writeNow();
 
+    void releaseClaim(const QString& draftPath);
+
+    QString m_directory;
     QString m_path;
+    std::unique_ptr<QLockFile> m_lock;
+    std::map<QString, std::unique_ptr<QLockFile>> m_claimed; // draft path → its lock, held
     QTimer m_debounce;
     std::optional<AutosavedDraft> m_waiting;
     // The write handed to the executor. A newer write supersedes it, and discard() cancels it: a

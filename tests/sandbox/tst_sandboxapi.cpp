@@ -17,6 +17,8 @@ private slots:
     void authorization_data();
     void authorization();
     void unauthorizedNamesTheScheme();
+    void constantTimeEquals_data();
+    void constantTimeEquals();
     void createEachExample_data();
     void createEachExample();
     void eachTaskKeepsItsCasing();
@@ -77,6 +79,39 @@ void TestSandboxApi::unauthorizedNamesTheScheme()
         return header.first.compare("WWW-Authenticate", Qt::CaseInsensitive) == 0 && header.second.startsWith("Bearer");
     });
     QVERIFY(challenge);
+}
+
+void TestSandboxApi::constantTimeEquals_data()
+{
+    QTest::addColumn<QByteArray>("given");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::addColumn<bool>("equal");
+    QTest::newRow("same") << QByteArray("sbx-token") << QByteArray("sbx-token") << true;
+    QTest::newRow("both empty") << QByteArray() << QByteArray() << true;
+    QTest::newRow("first byte differs") << QByteArray("Xbx-token") << QByteArray("sbx-token") << false;
+    QTest::newRow("last byte differs") << QByteArray("sbx-tokeN") << QByteArray("sbx-token") << false;
+    QTest::newRow("a prefix") << QByteArray("sbx-toke") << QByteArray("sbx-token") << false;
+    QTest::newRow("longer") << QByteArray("sbx-token!") << QByteArray("sbx-token") << false;
+    QTest::newRow("empty given") << QByteArray() << QByteArray("sbx-token") << false;
+    QTest::newRow("empty expected") << QByteArray("x") << QByteArray() << false;
+    QTest::newRow("a NUL where the end was") << QByteArray("sbx-token\0", 10) << QByteArray("sbx-token") << false;
+    QTest::newRow("high bytes") << QByteArray("\xff\xfe") << QByteArray("\xff\xfe") << true;
+}
+
+void TestSandboxApi::constantTimeEquals()
+{
+    QFETCH(QByteArray, given);
+    QFETCH(QByteArray, expected);
+    QFETCH(bool, equal);
+    QCOMPARE(sandbox::constantTimeEquals(given, expected), equal);
+    // And the API's check agrees with it.
+    SandboxOptions options = SandboxHarness::defaults();
+    options.token = QString::fromLatin1(expected);
+    if (expected.isEmpty() || given.contains('\0') || given.trimmed() != given
+        || QString::fromLatin1(expected).toUtf8() != expected) // the token is text, sent as UTF-8
+        return;
+    const SandboxApi api(SandboxCatalog::builtIn(), options);
+    QCOMPARE(!api.checkAuthorization("Bearer " + given).has_value(), equal);
 }
 
 void TestSandboxApi::createEachExample_data()

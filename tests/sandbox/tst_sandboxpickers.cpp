@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace tc;
 using namespace tc::test;
 
@@ -35,6 +37,8 @@ private slots:
     void itemShapes_data();
     void itemShapes();
     void pickerPagination();
+    void cursorNearInt64Max_data();
+    void cursorNearInt64Max();
     void evaluatorDetail_data();
     void evaluatorDetail();
     void evaluatorDetailOfAVersion();
@@ -249,6 +253,57 @@ void TestSandboxPickers::pickerPagination()
     // A picker's cursor is its own: the evaluators list refuses the projects list's.
     SANDBOX_VERIFY_PROBLEM(h.get(QStringLiteral("/v2/evaluators"), QUrlQuery({{QStringLiteral("cursor"), cursor}})),
                            400, QStringLiteral("cursor"));
+}
+
+void TestSandboxPickers::cursorNearInt64Max_data()
+{
+    // A cursor is base64 of "<list>:<offset>", and a client can send any offset up to INT64_MAX:
+    // offset + limit overflowed there (undefined behaviour, UBSan stops; unsanitized, a page with
+    // has_more and a negative next cursor).
+    QTest::addColumn<QString>("path"); // "$task": a dataset task with one run
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<qint64>("offset");
+    QTest::addColumn<int>("limit");
+    const qint64 max = std::numeric_limits<qint64>::max();
+    for (const auto& [path, kind] :
+         {std::pair{"/v2/spaces", "spaces"}, std::pair{"/v2/projects", "projects"},
+          std::pair{"/v2/evaluators", "evaluators"}, std::pair{"/v2/datasets/$dataset/examples", "examples"},
+          std::pair{"/v2/tasks/$task/runs", "task_runs"}, std::pair{"/v2/tasks", "tasks"}}) {
+        QTest::addRow("%s at INT64_MAX", kind) << QString::fromLatin1(path) << QString::fromLatin1(kind) << max << 50;
+        QTest::addRow("%s at INT64_MAX - 1, limit 100", kind)
+            << QString::fromLatin1(path) << QString::fromLatin1(kind) << max - 1 << 100;
+        QTest::addRow("%s at INT64_MAX - 50", kind)
+            << QString::fromLatin1(path) << QString::fromLatin1(kind) << max - 50 << 50;
+        QTest::addRow("%s at INT64_MAX - 49", kind)
+            << QString::fromLatin1(path) << QString::fromLatin1(kind) << max - 49 << 50;
+    }
+}
+
+void TestSandboxPickers::cursorNearInt64Max()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, kind);
+    QFETCH(qint64, offset);
+    QFETCH(int, limit);
+    SandboxHarness h;
+    const QString taskId = h.create(kDatasetEval);
+    QVERIFY(!taskId.isEmpty());
+    QVERIFY(!h.trigger(taskId).isEmpty());
+    path.replace(QLatin1String("$task"), taskId);
+    path.replace(QLatin1String("$dataset"), sandboxId("$dataset"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    query.addQueryItem(
+        QStringLiteral("cursor"),
+        QString::fromLatin1(
+            (kind.toLatin1() + ':' + QByteArray::number(offset)).toBase64(QByteArray::Base64UrlEncoding)));
+    const SandboxReply reply = h.get(path, query);
+    SANDBOX_VERIFY_STATUS(reply, 200);
+    const QJsonObject page = objectOf(reply);
+    QCOMPARE(page.value(kind).toArray().size(), 0); // past the end: nothing, and nothing more
+    const QJsonObject pagination = page.value(QStringLiteral("pagination")).toObject();
+    QCOMPARE(pagination.value(QStringLiteral("has_more")), QJsonValue(false));
+    QVERIFY2(!pagination.contains(QStringLiteral("next_cursor")), reply.body.constData());
 }
 
 void TestSandboxPickers::evaluatorDetail_data()

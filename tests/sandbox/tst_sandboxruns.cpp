@@ -107,6 +107,11 @@ void TestSandboxRuns::trigger_data()
         "max_spans");
     row("project: max_spans 1.5", project, R"({"data_start_time":"2026-11-19T00:00:00Z","max_spans":1.5})", 400,
         "max_spans");
+    // Past qint64: converting such a double to an integer was undefined (UBSan: float-cast-overflow).
+    row("project: max_spans 1e300", project, R"({"data_start_time":"2026-11-19T00:00:00Z","max_spans":1e300})", 400,
+        "max_spans");
+    row("project: max_spans 2^63", project,
+        R"({"data_start_time":"2026-11-19T00:00:00Z","max_spans":9223372036854775808})", 400, "max_spans");
     row("project: override_evaluations as text", project,
         R"({"data_start_time":"2026-11-19T00:00:00Z","override_evaluations":"yes"})", 400, "override_evaluations");
     row("project: malformed JSON", project, "{\"max_spans\":}", 400, "line 1");

@@ -66,6 +66,8 @@ private slots:
     void patchApplies_data();
     void patchApplies();
     void deleteTakesItsRunsAlong();
+    void storeIsCapped_data();
+    void storeIsCapped();
 };
 
 void TestSandboxTasks::listFilters_data()
@@ -416,6 +418,64 @@ void TestSandboxTasks::deleteTakesItsRunsAlong()
     const QJsonArray keptRuns =
         objectOf(h.get(tasksPath(kept) + QStringLiteral("/runs"))).value(QStringLiteral("task_runs")).toArray();
     QCOMPARE(valuesOf(keptRuns, QStringLiteral("id")), QStringList{keptRun});
+}
+
+void TestSandboxTasks::storeIsCapped_data()
+{
+    // Without a cap a client could fill the sandbox's memory with tasks or runs, one request at a
+    // time; past it, 507 says what is full and how to make room.
+    QTest::addColumn<QString>("what"); // "tasks", "runs" or "experiment runs"
+    QTest::addColumn<int>("cap");
+    QTest::newRow("tasks, cap 1") << QStringLiteral("tasks") << 1;
+    QTest::newRow("tasks, cap 3") << QStringLiteral("tasks") << 3;
+    QTest::newRow("runs, cap 1") << QStringLiteral("runs") << 1;
+    QTest::newRow("runs, cap 4") << QStringLiteral("runs") << 4;
+    QTest::newRow("experiment runs, cap 2") << QStringLiteral("experiment runs") << 2;
+}
+
+void TestSandboxTasks::storeIsCapped()
+{
+    QFETCH(QString, what);
+    QFETCH(int, cap);
+    SandboxOptions options = SandboxHarness::defaults();
+    const bool tasks = what == QLatin1String("tasks");
+    (tasks ? options.maxTasks : options.maxRuns) = cap;
+    SandboxHarness h(options);
+    const char* kind = what == QLatin1String("experiment runs") ? kExperiment : kDatasetEval;
+    const QString taskId = tasks ? QString() : h.create(kind);
+    int experiment = 0;
+    const auto add = [&] {
+        if (tasks)
+            return h.call("POST", tasksPath(), body(kProjectEval));
+        const QByteArray trigger = kind == kExperiment
+            ? QStringLiteral(R"({"experiment_name":"capped %1"})").arg(++experiment).toUtf8()
+            : QByteArray();
+        return h.call("POST", QStringLiteral("/v2/tasks/%1/trigger").arg(taskId), trigger);
+    };
+    for (int i = 0; i < cap; ++i)
+        SANDBOX_VERIFY_STATUS(add(), 201);
+    const SandboxReply full = add();
+    SANDBOX_VERIFY_PROBLEM(full, 507, tasks ? QStringLiteral("--max-tasks") : QStringLiteral("--max-runs"));
+    QVERIFY(full.body.contains(QByteArray::number(cap)));
+    SANDBOX_VERIFY_STATUS(add(), 507); // still full
+
+    // Deleting a task makes room: for tasks, and for runs (they go with their task).
+    const QString doomed = tasks ? objectOf(h.get(tasksPath()))
+                                       .value(QStringLiteral("tasks"))
+                                       .toArray()
+                                       .first()
+                                       .toObject()
+                                       .value(QStringLiteral("id"))
+                                       .toString()
+                                 : taskId;
+    SANDBOX_VERIFY_STATUS(h.call("DELETE", tasksPath(doomed)), 204);
+    if (tasks) {
+        SANDBOX_VERIFY_STATUS(add(), 201);
+    } else if (kind == kDatasetEval) {
+        const QString next = h.create(kind);
+        QVERIFY(!next.isEmpty());
+        QVERIFY(!h.trigger(next).isEmpty());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSandboxTasks)

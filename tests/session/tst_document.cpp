@@ -241,14 +241,14 @@ void TestDocument::autosaveFollowsTheModifiedState()
     QVERIFY(document.isModified());
     QVERIFY(autosave.hasPending());
     autosave.flush();
-    const std::optional<tc::storage::AutosavedDraft> kept = autosave.leftBehind();
+    const std::optional<tc::storage::AutosavedDraft> kept = autosave.ownDraft();
     QVERIFY(kept);
     QCOMPARE(kept->rawMode, raw);
     QCOMPARE(kept->text, document.text());
 
     QCOMPARE(document.save(dir.filePath(QStringLiteral("safe.json"))), QString());
     QVERIFY(!autosave.hasPending());
-    QVERIFY(!autosave.leftBehind()); // saved: nothing left to restore
+    QVERIFY(!autosave.ownDraft()); // saved: nothing left to restore
 }
 
 void TestDocument::loadsThatTheFormCannotHoldOpenAsText_data()

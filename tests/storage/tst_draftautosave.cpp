@@ -31,6 +31,8 @@ private slots:
     void aFlushIsNotUndoneByAHeldWrite_data();
     void aFlushIsNotUndoneByAHeldWrite();
     void fileIsPrivate();
+    void leftBehind_data();
+    void leftBehind();
 };
 
 void TestDraftAutosave::formatRoundTrips_data()
@@ -85,7 +87,7 @@ void TestDraftAutosave::writesWithinASecondAndOnceForABurst()
     QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
     QCOMPARE(saved.count(), 1);
     QCOMPARE(saved.at(0).at(0).toBool(), true);
-    QCOMPARE(autosave.leftBehind()->text, QStringLiteral("edit 19"));
+    QCOMPARE(autosave.ownDraft()->text, QStringLiteral("edit 19"));
 }
 
 void TestDraftAutosave::discardIsFinal()
@@ -109,7 +111,7 @@ void TestDraftAutosave::discardIsFinal()
     gate.release(pool->maxThreadCount());
     QVERIFY(saved.wait(5000));                    // the held write ran...
     QVERIFY(!QFile::exists(autosave.filePath())); // ...and did not bring the file back
-    QVERIFY(!autosave.leftBehind());
+    QVERIFY(!autosave.ownDraft());
 }
 
 void TestDraftAutosave::heldWrites_data()
@@ -152,10 +154,10 @@ void TestDraftAutosave::heldWrites()
     QCOMPARE(saved.at(0).at(0).toBool(), true);
     if (expected.isEmpty()) {
         QVERIFY(!QFile::exists(autosave.filePath())); // a discard is final, even against a held write
-        QVERIFY(!autosave.leftBehind());
+        QVERIFY(!autosave.ownDraft());
     } else {
-        QVERIFY(autosave.leftBehind());
-        QCOMPARE(autosave.leftBehind()->text, expected); // never an older edit over a newer one
+        QVERIFY(autosave.ownDraft());
+        QCOMPARE(autosave.ownDraft()->text, expected); // never an older edit over a newer one
     }
 }
 
@@ -180,11 +182,11 @@ void TestDraftAutosave::aFlushIsNotUndoneByAHeldWrite()
     autosave.schedule({QStringLiteral("flushed"), false, QString(), {}});
     autosave.flush();
     QCOMPARE(saved.count(), 1); // flush reports at once
-    QCOMPARE(autosave.leftBehind()->text, QStringLiteral("flushed"));
+    QCOMPARE(autosave.ownDraft()->text, QStringLiteral("flushed"));
     executor.runAll(); // the older edits, held until now
     QVERIFY(tc::testing::deliverPosted());
     QCOMPARE(saved.count(), 1); // they were cancelled: nothing written, nothing to report
-    QCOMPARE(autosave.leftBehind()->text, QStringLiteral("flushed"));
+    QCOMPARE(autosave.ownDraft()->text, QStringLiteral("flushed"));
 }
 
 void TestDraftAutosave::fileIsPrivate()
@@ -194,6 +196,106 @@ void TestDraftAutosave::fileIsPrivate()
     autosave.schedule({QStringLiteral("mine"), false, QString(), {}});
     autosave.flush();
     QCOMPARE(QFile(autosave.filePath()).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
+}
+
+void TestDraftAutosave::leftBehind_data()
+{
+    // In one process: windows that ended without a discard (their objects gone, so their locks
+    // released) left drafts; live ones (objects kept) did not. Then what a new window is offered,
+    // and what its answers do.
+    QTest::addColumn<QStringList>("gone");        // drafts of windows that ended without discard, oldest first
+    QTest::addColumn<QStringList>("live");        // drafts of windows still open
+    QTest::addColumn<bool>("legacy");             // an autosave.json of the single-file days, oldest of all
+    QTest::addColumn<QString>("answer");          // "adopt" or "drop" the newest; "release" all
+    QTest::addColumn<QStringList>("offered");     // newest first
+    QTest::addColumn<QStringList>("offeredNext"); // to the window after
+    QTest::newRow("nothing") << QStringList() << QStringList() << false << QStringLiteral("release") << QStringList()
+                             << QStringList();
+    QTest::newRow("only a live window's") << QStringList() << QStringList{QStringLiteral("live")} << false
+                                          << QStringLiteral("release") << QStringList() << QStringList();
+    QTest::newRow("one gone, one live, released")
+        << QStringList{QStringLiteral("gone")} << QStringList{QStringLiteral("live")} << false
+        << QStringLiteral("release") << QStringList{QStringLiteral("gone")} << QStringList{QStringLiteral("gone")};
+    QTest::newRow("two gone, newest first, the newest adopted")
+        << QStringList{QStringLiteral("older"), QStringLiteral("newer")} << QStringList() << false
+        << QStringLiteral("adopt") << QStringList{QStringLiteral("newer"), QStringLiteral("older")}
+        << QStringList{QStringLiteral("older")};
+    QTest::newRow("two gone, the newest dropped")
+        << QStringList{QStringLiteral("older"), QStringLiteral("newer")} << QStringList() << false
+        << QStringLiteral("drop") << QStringList{QStringLiteral("newer"), QStringLiteral("older")}
+        << QStringList{QStringLiteral("older")};
+    QTest::newRow("the single-file autosave moves in")
+        << QStringList{QStringLiteral("gone")} << QStringList() << true << QStringLiteral("release")
+        << QStringList{QStringLiteral("gone"), QStringLiteral("legacy")}
+        << QStringList{QStringLiteral("gone"), QStringLiteral("legacy")};
+}
+
+void TestDraftAutosave::leftBehind()
+{
+    QFETCH(QStringList, gone);
+    QFETCH(QStringList, live);
+    QFETCH(bool, legacy);
+    QFETCH(QString, answer);
+    QFETCH(QStringList, offered);
+    QFETCH(QStringList, offeredNext);
+    QTemporaryDir dir;
+    QDateTime when = QDateTime::currentDateTimeUtc().addSecs(-100);
+    if (legacy) {
+        QFile file(dir.filePath(QStringLiteral("autosave.json")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(encodeAutosave({QStringLiteral("legacy"), false, QString(), when}));
+    }
+    const auto write = [&](DraftAutosave& autosave, const QString& text) {
+        autosave.schedule({text, false, QString(), {}});
+        autosave.flush();
+        // schedule() stamps the time; rewrite it so that the order does not hang on the clock's grain
+        when = when.addSecs(1);
+        QFile file(autosave.filePath());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(encodeAutosave({text, false, QString(), when}));
+    };
+    for (const QString& text : gone) {
+        DraftAutosave window(dir.path());
+        QVERIFY(window.isLocked());
+        write(window, text);
+    } // ended without discard: its draft stays, its lock goes
+    std::vector<std::unique_ptr<DraftAutosave>> open;
+    for (const QString& text : live) {
+        open.push_back(std::make_unique<DraftAutosave>(dir.path()));
+        write(*open.back(), text);
+    }
+    const auto texts = [](const QList<LeftBehindDraft>& drafts) {
+        QStringList out;
+        for (const LeftBehindDraft& d : drafts)
+            out << d.draft.text;
+        return out;
+    };
+    {
+        DraftAutosave window(dir.path());
+        const QList<LeftBehindDraft> found = window.claimLeftBehind();
+        QCOMPARE(texts(found), offered);
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("autosave.json"))));
+        // Claimed: a window starting at the same moment is not offered them too.
+        DraftAutosave rival(dir.path());
+        QCOMPARE(texts(rival.claimLeftBehind()), QStringList());
+        if (answer == QLatin1String("adopt")) {
+            window.adopt(found.first());
+            QCOMPARE(window.ownDraft().value_or(AutosavedDraft()).text, found.first().draft.text);
+            QVERIFY(!QFile::exists(found.first().path));
+        } else if (answer == QLatin1String("drop")) {
+            window.drop(found.first());
+            QVERIFY(!QFile::exists(found.first().path));
+        }
+        window.releaseLeftBehind();
+        window.discard(); // this window closes cleanly
+        rival.discard();
+    }
+    DraftAutosave next(dir.path());
+    QCOMPARE(texts(next.claimLeftBehind()), offeredNext);
+    // Every draft is the owner's only, in a folder that is too.
+    const QString folder = DraftAutosave::draftsFolder(dir.path());
+    QCOMPARE(QFile(folder).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::ExeOther),
              QFileDevice::Permissions());
 }
 

@@ -48,7 +48,7 @@ int main(int argc, char** argv)
     }
     // Until what the window shows now is what the autosave holds.
     const auto upToDate = [&] {
-        const std::optional<tc::storage::AutosavedDraft> saved = window.autosave()->leftBehind();
+        const std::optional<tc::storage::AutosavedDraft> saved = window.autosave()->ownDraft();
         return saved && saved->text == window.preview()->text() && saved->rawMode == raw;
     };
     if (!QTest::qWaitFor(upToDate, 10'000))
