@@ -48,22 +48,26 @@ QByteArray htmlPageOf(const QByteArray& piece, qsizetype bytes)
 
 double growthRatio(const std::function<PreparedWork(qsizetype)>& prepare, qsizetype n, int runs, double floorMs)
 {
-    const auto best = [&](qsizetype size) {
-        const PreparedWork work = prepare(size);
-        double fastest = std::numeric_limits<double>::max();
-        for (int run = 0; run < runs; ++run) {
-            QElapsedTimer timer;
-            timer.start();
-            work();
-            fastest = std::min(fastest, timer.nsecsElapsed() / 1e6);
-        }
-        return fastest;
+    const auto timed = [](const PreparedWork& work) {
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        return timer.nsecsElapsed() / 1e6;
     };
-    const double small = best(n);
-    const double large = best(8 * n);
+    const PreparedWork smallWork = prepare(n);
+    const PreparedWork largeWork = prepare(8 * n);
+    // Taken in turns, so that a busy spell of the machine falls on both sizes alike.
+    double small = std::numeric_limits<double>::max();
+    double large = small;
+    for (int run = 0; run < runs; ++run) {
+        small = std::min(small, timed(smallWork));
+        large = std::min(large, timed(largeWork));
+    }
     if (large < floorMs)
         return 1;
-    return large / std::max(small, 0.001);
+    // A small run of a millisecond or two says little on a loaded machine: it counts as at least
+    // an eighth of the floor, so only a large run many times the floor can fail.
+    return large / std::max(small, floorMs / 8);
 }
 
 } // namespace tc::test

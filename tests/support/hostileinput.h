@@ -32,9 +32,9 @@ QByteArray htmlPageOf(const QByteArray& piece, qsizetype bytes);
 // linear, 64 when quadratic. Only the work is timed, not the making of its input. The best of
 // `runs` timings of each, so that a pause of a loaded machine counts only when it hits every
 // run. The ratio is 1 when the larger work takes under `floorMs`: too quick to tell anything,
-// and too quick to freeze a window.
+// and too quick to freeze a window; the smaller counts as at least `floorMs` / 8.
 using PreparedWork = std::function<void()>;
-double growthRatio(const std::function<PreparedWork(qsizetype)>& prepare, qsizetype n, int runs = 3,
+double growthRatio(const std::function<PreparedWork(qsizetype)>& prepare, qsizetype n, int runs = 5,
                    double floorMs = 30);
 
 } // namespace tc::test
