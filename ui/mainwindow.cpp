@@ -4,7 +4,6 @@
 #include "core/async/background.h"
 #include "core/request/draftfile.h"
 #include "core/shell/curlcommand.h"
-#include "core/shell/pastedrequest.h"
 #include "net/connectionpresets.h"
 #include "net/tasksubmitter.h"
 #include "session/connectionsession.h"
@@ -240,6 +239,10 @@ void MainWindow::wireDocument()
         if (!ok)
             m_prompts->showError(this, QStringLiteral("Cannot open the draft"), message);
         emit draftLoaded(ok);
+    });
+    connect(m_document, &session::Document::pasteFinished, this, [this](bool ok, const QString& message) {
+        say(message, ok ? 6000 : 15000);
+        emit pasteRead(ok);
     });
 }
 
@@ -577,13 +580,7 @@ void MainWindow::pasteRequest()
 
 void MainWindow::pasteRequestText(const QString& text)
 {
-    const PastedRequest pasted = readPastedRequest(text);
-    QString error;
-    if (!pasted.body)
-        error = pasted.error;
-    else if (m_document->loadPasted(*pasted.body, pasted.origin, &error))
-        return say(QStringLiteral("Filled the form from the pasted %1").arg(pasted.origin), 6000);
-    say(QStringLiteral("Nothing pasted: %1").arg(error), 15000);
+    m_document->paste(text); // read off the GUI thread: pasteRead follows
 }
 
 bool MainWindow::openHistoryEntry(const storage::HistoryEntry& entry)

@@ -91,6 +91,7 @@ public slots:
     bool saveDraftAs();
     void copyAsCurl();
     void pasteRequest();
+    // Reads `text` off the GUI thread (a paste can be a megabyte); pasteRead follows.
     void pasteRequestText(const QString& text);
     void requestSend();
     void editConnection();
@@ -105,6 +106,8 @@ public slots:
 signals:
     // A draft finished loading (or failed to): tests and the status bar wait for this.
     void draftLoaded(bool ok);
+    // A paste was read and filled the form (or was not usable, and the status bar says why).
+    void pasteRead(bool ok);
     // The active profile's key arrived from the keychain (or was found missing).
     void apiKeyLoaded();
 

@@ -264,25 +264,4 @@ std::optional<EnumCasing> casingAskedFor(const QString& text, EnumCasing sent)
     return other;
 }
 
-QString plainTextOf(const QByteArray& body, int limit)
-{
-    QString text = QString::fromUtf8(body.left(64 * 1024));
-    const auto options = QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption;
-    text.remove(QRegularExpression(QStringLiteral(R"(<(script|style)\b.*?</\1\s*>|<!--.*?-->)"), options));
-    text.replace(QRegularExpression(QStringLiteral("<[^>]*>")), QStringLiteral(" "));
-    static const std::pair<const char*, const char*> entities[] = {{"&nbsp;", " "},  {"&lt;", "<"},  {"&gt;", ">"},
-                                                                   {"&quot;", "\""}, {"&#39;", "'"}, {"&apos;", "'"},
-                                                                   {"&amp;", "&"}}; // &amp; last: "&amp;lt;" is "&lt;"
-    for (const auto& [entity, character] : entities)
-        text.replace(QLatin1String(entity), QLatin1String(character), Qt::CaseInsensitive);
-    text = text.simplified();
-    if (text.size() <= limit)
-        return text;
-    text.truncate(limit);
-    const qsizetype space = text.lastIndexOf(QLatin1Char(' '));
-    if (space > limit - 40)
-        text.truncate(space); // end on a whole word when one is near
-    return text + QStringLiteral("\u2026");
-}
-
 } // namespace tc

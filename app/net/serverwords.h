@@ -43,6 +43,7 @@ std::optional<EnumCasing> casingAskedFor(const QString& text, EnumCasing sent);
 
 // A non-JSON answer (an HTML gateway page) as plain text: tags, scripts, styles and comments
 // removed, common entities decoded, spaces collapsed, cut to about `limit` characters with "…".
+// Reads the first 64 KB, in time linear in them (pagetext.cpp).
 QString plainTextOf(const QByteArray& body, int limit = 200);
 
 } // namespace tc

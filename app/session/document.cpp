@@ -12,7 +12,8 @@ namespace tc::session {
 Document::Document(QObject* parent, Executor* executor)
     : QObject(parent),
       m_rawCheck(this, executor),
-      m_load(this, executor)
+      m_load(this, executor),
+      m_paste(this, executor)
 {
     m_formRequest = blankRequest();
     recomputeFromForm();
@@ -187,7 +188,7 @@ void Document::leaveRawQuietly()
 
 void Document::newDocument()
 {
-    m_load.cancel(); // a draft still loading must not land in the new one
+    cancelLoads(); // a draft or paste still being read must not land in the new one
     leaveRawQuietly();
     m_pristine = true;
     replaceForm(blankRequest());
@@ -198,6 +199,7 @@ void Document::newDocument()
 void Document::open(const QString& path)
 {
     emit notice(QStringLiteral("Opening %1…").arg(path));
+    m_paste.cancel();
     m_load.start([path] { return loadDraft(path); },
                  [this](DraftLoad load) {
                      if (!load.error.isEmpty() || load.check.parseError) {
@@ -213,25 +215,48 @@ void Document::open(const QString& path)
                  });
 }
 
+void Document::cancelLoads()
+{
+    m_load.cancel();
+    m_paste.cancel();
+}
+
 std::optional<QString> Document::replaceWithText(const QByteArray& body)
 {
     const RequestCheck check = checkRequestText(body);
     if (check.parseError)
         return check.parseError->toString();
-    m_load.cancel(); // a file still loading would land over it
+    cancelLoads(); // a file or paste still being read would land over it
     showLoaded(check, body);
     return std::nullopt;
 }
 
-bool Document::loadPasted(const QByteArray& body, const QString& origin, QString* error)
+void Document::paste(const QString& text)
 {
-    if (const std::optional<QString> problem = replaceWithText(body)) {
-        if (error)
-            *error = QStringLiteral("the %1 is not a JSON request body (%2)").arg(origin, *problem);
-        return false;
-    }
-    updateState();
-    return true;
+    // A paste can be a megabyte of anything: it is read and checked off the GUI thread.
+    emit notice(QStringLiteral("Reading the pasted text…"));
+    m_load.cancel();
+    m_paste.start(
+        [text] {
+            PastedLoad load{readPastedRequest(text), {}};
+            if (load.pasted.body)
+                load.check = checkRequestText(*load.pasted.body);
+            return load;
+        },
+        [this](const PastedLoad& load) {
+            const PastedRequest& pasted = load.pasted;
+            if (!pasted.body) {
+                emit pasteFinished(false, QStringLiteral("Nothing pasted: %1").arg(pasted.error));
+            } else if (load.check.parseError) {
+                emit pasteFinished(false,
+                                   QStringLiteral("Nothing pasted: the %1 is not a JSON request body (%2)")
+                                       .arg(pasted.origin, load.check.parseError->toString()));
+            } else {
+                showLoaded(load.check, *pasted.body);
+                updateState();
+                emit pasteFinished(true, QStringLiteral("Filled the form from the pasted %1").arg(pasted.origin));
+            }
+        });
 }
 
 bool Document::loadCopy(const QByteArray& body, QString* error)
@@ -278,7 +303,7 @@ void Document::showLoaded(const RequestCheck& check, const QByteArray& text)
 
 void Document::restore(const storage::AutosavedDraft& draft)
 {
-    m_load.cancel();
+    cancelLoads();
     if (draft.rawMode) {
         // Raw text is restored as typed, even when it does not parse.
         if (!m_raw) {

@@ -7,6 +7,7 @@
 #include "core/request/enums.h"
 #include "core/request/requestcheck.h"
 #include "core/request/taskrequest.h"
+#include "core/shell/pastedrequest.h"
 
 #include <QObject>
 
@@ -76,8 +77,10 @@ public slots:
     // Reads and checks the file off the GUI thread; loadFinished follows. Overtaken by New,
     // another open or a load of text, it is dropped.
     void open(const QString& path);
-    // Fills the document from pasted text (a body). False, with `error` set, when it is not JSON.
-    bool loadPasted(const QByteArray& body, const QString& origin, QString* error);
+    // Reads pasted text (a curl command or a JSON body) off the GUI thread, as open() reads a
+    // file, and fills the document from it; pasteFinished follows. Overtaken by New, an open or
+    // another paste, it is dropped; a paste overtakes an open still loading.
+    void paste(const QString& text);
     // A copy of an earlier request: a new, untitled, unsaved document. False when not JSON.
     bool loadCopy(const QByteArray& body, QString* error);
     // Restores what a crashed run left, as it was, marked as unsaved work.
@@ -105,12 +108,22 @@ signals:
     void stateChanged();
     // After open(): `message` says what happened, for the status bar or an error box.
     void loadFinished(bool ok, const QString& message);
+    // After paste(): what was filled in, or why nothing was; for the status bar.
+    void pasteFinished(bool ok, const QString& message);
     // A file was opened or saved: one for the recent list.
     void fileUsed(const QString& path);
     // Something a person should read, for the status bar.
     void notice(const QString& message);
 
 private:
+    // What a paste held, read off the GUI thread.
+    struct PastedLoad
+    {
+        PastedRequest pasted;
+        RequestCheck check; // of pasted.body, when it has one
+    };
+
+    void cancelLoads(); // of files and pastes: something newer takes the document
     void replaceForm(const TaskRequest& request);
     void recomputeFromForm();
     // Parses `body` and, when it parses, puts it in place of what the document held; the parse
@@ -140,6 +153,7 @@ private:
     storage::DraftAutosave* m_autosave = nullptr;
     LatestResult<RequestCheck> m_rawCheck;
     LatestResult<DraftLoad> m_load;
+    LatestResult<PastedLoad> m_paste;
 };
 
 } // namespace tc::session

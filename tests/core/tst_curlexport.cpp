@@ -3,6 +3,7 @@
 #include "core/json/jsonparse.h"
 #include "core/request/requestcodec.h"
 #include "curlsamples.h"
+#include "support/hostileinput.h"
 #include "support/testdata.h"
 
 #include <QFile>
@@ -26,6 +27,7 @@ private slots:
     void exportLooksLikeThePublishedExample();
     void maskAuthorization_data();
     void maskAuthorization();
+    void delimiterSearchTakesLinearTime();
 };
 
 void TestCurlExport::examplesRoundTrip_data()
@@ -64,6 +66,10 @@ void TestCurlExport::awkwardBodiesRoundTrip_data()
     QTest::addRow("$HOME, backticks, a line EOF, single quotes")
         << QByteArray("{\n  \"a\": \"$HOME $(id) `whoami` it's 'x'\"\nEOF\n  \"b\": \"\\\\ \\$x\"\n}") << "EOF_1";
     QTest::addRow("lines EOF and EOF_1") << QByteArray("EOF\nEOF_1\n") << "EOF_2";
+    QTest::addRow("EOF_1 without EOF") << QByteArray("EOF_1\nEOF_2") << "EOF";
+    QTest::addRow("EOF_01 is not EOF_1") << QByteArray("EOF\nEOF_01\nEOF_1x\nEOF_-1\nEOF_") << "EOF_1";
+    QTest::addRow("a gap in the numbers") << QByteArray("EOF_3\r\nEOF\nEOF_1\r\nEOF_4\nEOF_2 \n") << "EOF_2";
+    QTest::addRow("a number past any int") << QByteArray("EOF\nEOF_99999999999999999999") << "EOF_1";
     QTest::addRow("EOF with a carriage return") << QByteArray("a\nEOF\r\nb") << "EOF_1";
     QTest::addRow("EOF inside a line is harmless") << QByteArray("{\"a\": \"EOF\"}\n EOF") << "EOF";
     QTest::addRow("empty") << QByteArray() << "EOF";
@@ -210,6 +216,30 @@ void TestCurlExport::maskAuthorization()
     QFETCH(QString, value);
     QFETCH(QString, masked);
     QCOMPARE(tc::maskAuthorization(value), masked);
+}
+
+// A body whose lines are every delimiter Copy as curl could choose (EOF, EOF_1, EOF_2, …): the
+// first free one is found in time linear in the body, not lines × lines (once seconds at 64 KB).
+void TestCurlExport::delimiterSearchTakesLinearTime()
+{
+    const qsizetype bytes = 8 * 1024;
+    const QByteArray body = bodyOfHereDocDelimiters(bytes);
+    const QString command = curlCommand(body);
+    QVERIFY(command.contains(QStringLiteral("<<'EOF_%1'\n").arg(body.count('\n'))));
+    const ParsedCurl parsed = parseCurlCommand(command);
+    QVERIFY2(parsed.ok() && parsed.body, qPrintable(parsed.error));
+    QCOMPARE(*parsed.body, body);
+
+    const double ratio = growthRatio(
+        [](qsizetype size) -> PreparedWork {
+            const QByteArray lines = bodyOfHereDocDelimiters(size);
+            return [lines] {
+                const QString written = curlCommand(lines);
+                Q_UNUSED(written);
+            };
+        },
+        bytes);
+    QVERIFY2(ratio < 30, qPrintable(QStringLiteral("8 times the body took %1 times as long").arg(ratio)));
 }
 
 QTEST_GUILESS_MAIN(TestCurlExport)

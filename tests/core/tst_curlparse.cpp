@@ -2,7 +2,9 @@
 // Reading pasted curl commands: the published example, quoting, continuations, heredocs, flags.
 #include "core/json/jsonparse.h"
 #include "core/request/requestcodec.h"
+#include "core/shell/curlparse.h"
 #include "curlsamples.h"
+#include "support/hostileinput.h"
 #include "support/testdata.h"
 
 #include <QFile>
@@ -21,6 +23,11 @@ private slots:
     void errors_data();
     void errors();
     void everyPrefixIsRead();
+    void readingTakesLinearTime_data();
+    void readingTakesLinearTime();
+    void dataPiecesJoin_data();
+    void dataPiecesJoin();
+    void joiningDataPiecesTakesLinearTime();
 };
 
 void TestCurlParse::publishedExampleParsesToItsBody()
@@ -337,6 +344,16 @@ void TestCurlParse::errors_data()
                                                   << "has no target";
     QTest::addRow("redirection without a target mid-line") << "curl https://h -d @- << | jq"
                                                            << "has no target";
+    // Line numbers far into the text, counted past quotes, continuations and here-documents.
+    QTest::addRow("here-document opened after a continuation") << "\n\ncurl https://h \\\n  -d @- <<EOF\n{}\n"
+                                                               << "opened on line 4 is never closed";
+    QTest::addRow("second here-document nearly closed") << "curl https://h -d @- <<A <<B\na\nA\n'\n\n'\n B\n"
+                                                        << "opened on line 1 is never closed: no line 'B' follows "
+                                                           "(line 7 has spaces around 'B'";
+    QTest::addRow("redirection at the end of line 3") << "curl 'https://h\n' \\\n -d x >\n"
+                                                      << "line 3: a redirection at the end of the line";
+    QTest::addRow("quote opened after a here-document") << "curl https://h -d @- <<A |\n{}\nA\njq '.\n"
+                                                        << "single quote (') opened on line 4";
 }
 
 void TestCurlParse::errors()
@@ -361,6 +378,94 @@ void TestCurlParse::everyPrefixIsRead()
         read += parsed.ok() ? 1 : 0;
     }
     QVERIFY(read > 0);
+}
+
+// Pastes shaped to hit what once took quadratic time: 8 times the text must take about 8 times
+// as long, not 64. Read at n and 8n, each n chosen so that the quadratic reading took seconds at
+// 8n, and the linear one tens of milliseconds in a debug build: long enough at both sizes for a
+// loaded machine to slow them alike.
+void TestCurlParse::readingTakesLinearTime_data()
+{
+    QTest::addColumn<QString>("shape");
+    QTest::addColumn<int>("bytes");
+    QTest::addColumn<QString>("outcome"); // the body read from the text of `bytes`, or the error's start
+    QTest::newRow("a line number per here-doc marker") << QStringLiteral("markers") << 64 * 1024 << QString();
+    QTest::newRow("the body rebuilt per -d")
+        << QStringLiteral("pieces") << 32 * 1024 << QStringLiteral("a&a&a&a&a&a&a&a&a&a&a&a&a&a&a&a&a&a&a&a&a&a&a&");
+    QTest::newRow("a here-document never closed")
+        << QStringLiteral("unclosed") << 256 * 1024
+        << QStringLiteral("the here-document opened on line 1 is never closed: no line 'EOF' follows (line 3");
+    QTest::newRow("a line number per here-document nearly closed")
+        << QStringLiteral("near misses") << 64 * 1024 << QStringLiteral("x\n E ");
+}
+
+void TestCurlParse::readingTakesLinearTime()
+{
+    QFETCH(QString, shape);
+    QFETCH(int, bytes);
+    QFETCH(QString, outcome);
+    QString (*const make)(qsizetype) = shape == QLatin1String("markers") ? curlWithHereDocMarkers
+        : shape == QLatin1String("pieces")                               ? curlWithDataPieces
+        : shape == QLatin1String("unclosed")                             ? curlWithUnclosedHereDoc
+                                                                         : curlWithNearMissHereDocs;
+    const ParsedCurl parsed = parseCurlCommand(make(bytes));
+    if (parsed.ok()) {
+        QVERIFY(parsed.body);
+        QVERIFY2(QString::fromUtf8(*parsed.body).startsWith(outcome), parsed.body->left(80).constData());
+    } else {
+        QVERIFY2(!outcome.isEmpty() && parsed.error.startsWith(outcome), qPrintable(parsed.error));
+    }
+
+    const double ratio = growthRatio(
+        [make](qsizetype size) -> PreparedWork {
+            const QString text = make(size);
+            return [text] {
+                const ParsedCurl result = parseCurlCommand(text);
+                Q_UNUSED(result);
+            };
+        },
+        bytes);
+    QVERIFY2(ratio < 30, qPrintable(QStringLiteral("8 times the text took %1 times as long").arg(ratio)));
+}
+
+void TestCurlParse::dataPiecesJoin_data()
+{
+    QTest::addColumn<QByteArrayList>("pieces"); // "json:" marks a --json piece
+    QTest::addColumn<QByteArray>("body");       // "(none)": no body
+    QTest::newRow("none") << QByteArrayList() << QByteArray("(none)");
+    QTest::newRow("one empty piece") << QByteArrayList{""} << QByteArray();
+    QTest::newRow("-d, -d") << QByteArrayList{"a=1", "b=2"} << QByteArray("a=1&b=2");
+    QTest::newRow("--json, --json") << QByteArrayList{"json:{", "json:}"} << QByteArray("{}");
+    QTest::newRow("-d, --json, --json, -d") << QByteArrayList{"a", "json:[", "json:]", "b"} << QByteArray("a&[]&b");
+    QTest::newRow("empty pieces") << QByteArrayList{"", "", ""} << QByteArray("&&");
+}
+
+void TestCurlParse::dataPiecesJoin()
+{
+    QFETCH(QByteArrayList, pieces);
+    QFETCH(QByteArray, body);
+    QList<DataPiece> data;
+    for (const QByteArray& piece : std::as_const(pieces))
+        data.append(piece.startsWith("json:") ? DataPiece{piece.mid(5), true} : DataPiece{piece, false});
+    const std::optional<QByteArray> joined = joinedData(data);
+    QCOMPARE(joined.value_or("(none)"), body);
+}
+
+// Thousands of -d pieces: the body is built once, not again at each piece (a paste of 1 MB of
+// "-d a" took seconds). Timed apart from reading the words, which is linear and slow enough in
+// a debug build to hide the quadratic part at sizes a test can afford.
+void TestCurlParse::joiningDataPiecesTakesLinearTime()
+{
+    const double ratio = growthRatio(
+        [](qsizetype size) -> PreparedWork {
+            const QList<DataPiece> pieces(size, DataPiece{"a", false});
+            return [pieces] {
+                const std::optional<QByteArray> body = joinedData(pieces);
+                Q_UNUSED(body);
+            };
+        },
+        8 * 1024);
+    QVERIFY2(ratio < 30, qPrintable(QStringLiteral("8 times the pieces took %1 times as long").arg(ratio)));
 }
 
 QTEST_GUILESS_MAIN(TestCurlParse)

@@ -3,6 +3,7 @@
 // as important, which ordinary words it does not), and the text of a page that is not JSON.
 // How these feed the explanation a person reads is in tst_resultexplanation.cpp.
 #include "net/serverwords.h"
+#include "support/hostileinput.h"
 
 #include <QTest>
 
@@ -71,6 +72,8 @@ private slots:
     void fieldPaths();
     void plainText_data();
     void plainText();
+    void plainTextTakesLinearTime_data();
+    void plainTextTakesLinearTime();
 };
 
 void TestServerWords::fieldPaths_data()
@@ -147,6 +150,21 @@ void TestServerWords::plainText_data()
                               << QStringLiteral("a <b> \"c\" 'd' e");
     QTest::newRow("empty") << QByteArray() << QString();
     QTest::newRow("only markup") << QByteArray("<html><body></body></html>") << QString();
+    QTest::newRow("script in capitals, closed with spaces")
+        << QByteArray("a<SCRIPT type=x>if (b < c) {}</script \n>d") << QStringLiteral("ad");
+    QTest::newRow("a script never closed shows its text")
+        << QByteArray("a<script>var x = 1;<p>b</p>") << QStringLiteral("a var x = 1; b");
+    QTest::newRow("</script> with more in it does not close")
+        << QByteArray("<script>x</script foo>y</script>z") << QStringLiteral("z");
+    QTest::newRow("a style, and a comment holding a tag")
+        << QByteArray("<style>p{}</style>a<!-- <b>x</b> -->b<!---->c") << QStringLiteral("abc");
+    QTest::newRow("<scripts> is a tag, not a script") << QByteArray("<scripts>a</scripts>") << QStringLiteral("a");
+    QTest::newRow("a comment holding </script>")
+        << QByteArray("<!-- </script> -->a<script><!-- </script>b-->") << QStringLiteral("ab-->");
+    QTest::newRow("a comment never closed ends at the next '>'") << QByteArray("a<!-- b <c>d") << QStringLiteral("a d");
+    QTest::newRow("'<' without '>'") << QByteArray("1 < 2 <b>and</b> 3 <4") << QStringLiteral("1 and 3 <4");
+    QTest::newRow("a tag across lines") << QByteArray("a<p\nclass=x\n>b") << QStringLiteral("a b");
+    QTest::newRow("&amp;lt; is &lt;") << QByteArray("&amp;lt; &AMP; &Lt;") << QStringLiteral("&lt; & <");
     const QByteArray words = QByteArray("word ").repeated(60); // 300 characters
     QTest::newRow("long text cut at a word")
         << words << QStringLiteral("word ").repeated(40).trimmed() + QStringLiteral("\u2026");
@@ -159,6 +177,34 @@ void TestServerWords::plainText()
     QFETCH(QByteArray, body);
     QFETCH(QString, text);
     QCOMPARE(plainTextOf(body), text);
+}
+
+// Error pages shaped to hit what once took quadratic time (an unclosed <script> or comment, '<'
+// without '>' looked for to the end at each start): 8 times the page, about 8 times as long.
+// Pages under the 64 KB that are read of one, closing tags included.
+void TestServerWords::plainTextTakesLinearTime_data()
+{
+    QTest::addColumn<QByteArray>("piece");
+    QTest::newRow("<script> never closed") << QByteArray("<script>x ");
+    QTest::newRow("<style> never closed") << QByteArray("<STYLE>x ");
+    QTest::newRow("comment never closed") << QByteArray("<!-- x> ");
+    QTest::newRow("'<' without '>'") << QByteArray("< ");
+    QTest::newRow("closings without openings") << QByteArray("</script>--> ");
+}
+
+void TestServerWords::plainTextTakesLinearTime()
+{
+    QFETCH(QByteArray, piece);
+    const double ratio = test::growthRatio(
+        [piece](qsizetype size) -> test::PreparedWork {
+            const QByteArray page = test::htmlPageOf(piece, size);
+            return [page] {
+                const QString text = plainTextOf(page);
+                Q_UNUSED(text);
+            };
+        },
+        6 * 1024);
+    QVERIFY2(ratio < 30, qPrintable(QStringLiteral("8 times the page took %1 times as long").arg(ratio)));
 }
 
 QTEST_APPLESS_MAIN(TestServerWords)

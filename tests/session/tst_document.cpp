@@ -50,6 +50,10 @@ private slots:
     void autosaveFollowsTheModifiedState();
     void loadsThatTheFormCannotHoldOpenAsText_data();
     void loadsThatTheFormCannotHoldOpenAsText();
+    void aPasteIsReadOffTheGuiThread_data();
+    void aPasteIsReadOffTheGuiThread();
+    void aPasteOvertakenIsDropped_data();
+    void aPasteOvertakenIsDropped();
 
 private:
     QTemporaryDir m_dir;
@@ -164,9 +168,11 @@ void TestDocument::aLoadOvertakenIsDropped()
     if (overtakenBy == QLatin1String("new")) {
         document.newDocument();
     } else if (overtakenBy == QLatin1String("paste")) {
-        QString error;
-        QVERIFY(document.loadPasted(readExample(QStringLiteral("run-experiment-agent-call.json")),
-                                    QStringLiteral("JSON"), &error));
+        QSignalSpy pasted(&document, &Document::pasteFinished);
+        document.paste(QString::fromUtf8(readExample(QStringLiteral("run-experiment-agent-call.json"))));
+        QVERIFY(executor.runNewest()); // the paste is read first…
+        QVERIFY(pasted.wait(2000));
+        QCOMPARE(pasted.at(0).at(0).toBool(), true);
     } else {
         document.open(later);
         QVERIFY(executor.runNewest()); // the later open finishes first…
@@ -276,7 +282,11 @@ void TestDocument::loadsThatTheFormCannotHoldOpenAsText()
         QVERIFY(finished.wait(2000));
         QCOMPARE(finished.at(0).at(0).toBool(), true);
     } else if (how == QLatin1String("paste")) {
-        QVERIFY(document.loadPasted(body, QStringLiteral("JSON"), &error));
+        QSignalSpy finished(&document, &Document::pasteFinished);
+        document.paste(QString::fromUtf8(body));
+        executor.runAll();
+        QVERIFY(finished.wait(2000));
+        QCOMPARE(finished.at(0).at(0).toBool(), true);
     } else {
         QVERIFY(document.loadCopy(body, &error));
         QVERIFY(document.filePath().isEmpty());
@@ -285,6 +295,94 @@ void TestDocument::loadsThatTheFormCannotHoldOpenAsText()
     QCOMPARE(rawMode.count(), 1);
     QCOMPARE(document.text().toUtf8(), body); // exactly as given
     QCOMPARE(document.isModified(), modified);
+}
+
+void TestDocument::aPasteIsReadOffTheGuiThread_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("message");
+    const QString body = QString::fromUtf8(readExample(QStringLiteral("code-evaluation-dataset.json")));
+    QTest::newRow("a JSON body") << body << true << QStringLiteral("Filled the form from the pasted JSON");
+    QTest::newRow("a curl command") << QStringLiteral("$ curl https://h/v2/tasks -d @- <<'EOF'\n%1\nEOF\n").arg(body)
+                                    << true << QStringLiteral("Filled the form from the pasted curl command");
+    QTest::newRow("a curl command without a body")
+        << QStringLiteral("curl --url https://h/v2/tasks") << false
+        << QStringLiteral("Nothing pasted: the curl command has no --data body");
+    QTest::newRow("a curl command that cannot be read")
+        << QStringLiteral("curl https://h -d @- <<EOF\n{}\n") << false
+        << QStringLiteral("Nothing pasted: the here-document opened on line 1 is never closed");
+    QTest::newRow("not JSON") << QStringLiteral("{\"name\": ") << false
+                              << QStringLiteral("Nothing pasted: the JSON is not a JSON request body (line 1");
+}
+
+// Nothing of the paste is read while the GUI thread is in paste(): the document changes only
+// when the held job has run and its result arrived through the event loop.
+void TestDocument::aPasteIsReadOffTheGuiThread()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, ok);
+    QFETCH(QString, message);
+    ManualExecutor executor;
+    Document document(nullptr, &executor);
+    QSignalSpy replaced(&document, &Document::formReplaced);
+    QSignalSpy finished(&document, &Document::pasteFinished);
+    document.paste(text);
+    QCOMPARE(executor.pending(), 1);
+    QVERIFY(tc::testing::deliverPosted());
+    QCOMPARE(replaced.count(), 0);
+    QCOMPARE(finished.count(), 0);
+    QCOMPARE(document.request(), Document::blankRequest());
+
+    QVERIFY(executor.runOldest());
+    QVERIFY(finished.wait(2000));
+    QCOMPARE(finished.at(0).at(0).toBool(), ok);
+    QVERIFY2(finished.at(0).at(1).toString().startsWith(message), qPrintable(finished.at(0).at(1).toString()));
+    QCOMPARE(replaced.count(), ok ? 1 : 0);
+    QCOMPARE(document.isModified(), ok);
+    if (ok)
+        QCOMPARE(document.request(), requestOf(readExample(QStringLiteral("code-evaluation-dataset.json"))));
+    else
+        QCOMPARE(document.request(), Document::blankRequest());
+}
+
+void TestDocument::aPasteOvertakenIsDropped_data()
+{
+    QTest::addColumn<QString>("overtakenBy");
+    QTest::newRow("New") << QStringLiteral("new");
+    QTest::newRow("an open") << QStringLiteral("open");
+    QTest::newRow("a later paste that finishes first") << QStringLiteral("paste");
+    QTest::newRow("a copy from the history") << QStringLiteral("copy");
+}
+
+void TestDocument::aPasteOvertakenIsDropped()
+{
+    QFETCH(QString, overtakenBy);
+    ManualExecutor executor;
+    Document document(nullptr, &executor);
+    const QByteArray overtaken = readExample(QStringLiteral("code-evaluation-dataset.json"));
+    const QByteArray winner = readExample(QStringLiteral("template-evaluation-project.json"));
+    QSignalSpy pasted(&document, &Document::pasteFinished);
+    QSignalSpy opened(&document, &Document::loadFinished);
+    document.paste(QString::fromUtf8(overtaken));
+    if (overtakenBy == QLatin1String("new")) {
+        document.newDocument();
+    } else if (overtakenBy == QLatin1String("open")) {
+        document.open(writeFile(QStringLiteral("winner.json"), winner));
+        QVERIFY(executor.runNewest()); // the open finishes first…
+        QVERIFY(opened.wait(2000));
+    } else if (overtakenBy == QLatin1String("paste")) {
+        document.paste(QString::fromUtf8(winner));
+        QVERIFY(executor.runNewest());
+        QVERIFY(pasted.wait(2000));
+    } else {
+        QString error;
+        QVERIFY2(document.loadCopy(winner, &error), qPrintable(error));
+    }
+    executor.runAll(); // …and the overtaken paste is read last
+    QVERIFY(tc::testing::deliverPosted());
+    QCOMPARE(pasted.count(), overtakenBy == QLatin1String("paste") ? 1 : 0);
+    QCOMPARE(document.request(), overtakenBy == QLatin1String("new") ? Document::blankRequest() : requestOf(winner));
 }
 
 QTEST_GUILESS_MAIN(TestDocument)

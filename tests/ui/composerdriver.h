@@ -7,6 +7,7 @@
 #include "ui/userprompts.h"
 
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QStringList>
 #include <QTableWidget>
 #include <QTest>
@@ -46,6 +47,14 @@ public:
         return nextRestoreChoice;
     }
 };
+
+// Pastes `text` as Edit > Paste Request does and waits until it was read, off the GUI thread.
+inline bool pasteAndWait(gui::MainWindow* window, const QString& text)
+{
+    QSignalSpy read(window, &gui::MainWindow::pasteRead);
+    window->pasteRequestText(text);
+    return read.wait(5000);
+}
 
 template<typename T = QWidget>
 T* child(const QWidget* parent, const QString& name)

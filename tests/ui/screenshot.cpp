@@ -38,7 +38,10 @@ int main(int argc, char** argv)
     body.replace("\n  ]\n}",
                  ",\n    {\n      \"evaluator_id\": \"RXZhbHVhdG9yOjE0OmFCY0Q=\",\n"
                  "      \"query_filter\": \"span_kind = 'LLM\"\n    }\n  ]\n}");
+    QSignalSpy pasted(&window, &tc::gui::MainWindow::pasteRead);
     window.pasteRequestText(QString::fromUtf8(body));
+    if (!pasted.wait(5000))
+        return 1;
     // Sent to the sandbox inside the app, as on a first launch: the created task shows.
     tc::sandbox::LocalSandbox sandbox;
     if (!sandbox.start())

@@ -232,7 +232,7 @@ void TestComposer::theRunConfigurationIsBuiltWhenFirstNeeded()
         m_window->openDraftFile(examplePath(example));
         QVERIFY(loaded.wait(5000));
     } else {
-        m_window->pasteRequestText(QString::fromUtf8(readExample(example)));
+        QVERIFY(pasteAndWait(m_window, QString::fromUtf8(readExample(example))));
     }
     auto* form = m_window->findChild<QWidget*>(QStringLiteral("runConfiguration"));
     QVERIFY(form);
@@ -394,10 +394,10 @@ void TestComposer::malformedPasteChangesNothing()
 {
     fillSeedExample();
     const QByteArray before = m_window->preview()->text().toUtf8();
-    m_window->pasteRequestText(QStringLiteral("{\"name\": \"x\",\n \"type\": }"));
+    QVERIFY(pasteAndWait(m_window, QStringLiteral("{\"name\": \"x\",\n \"type\": }")));
     QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("line 2, column 10")));
     QCOMPARE(m_window->preview()->text().toUtf8(), before);
-    m_window->pasteRequestText(QStringLiteral("curl --request POST --url https://api.arize.com/v2/tasks"));
+    QVERIFY(pasteAndWait(m_window, QStringLiteral("curl --request POST --url https://api.arize.com/v2/tasks")));
     QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("no --data")));
     QCOMPARE(m_window->preview()->text().toUtf8(), before);
 }
@@ -462,7 +462,9 @@ void TestComposer::copyAsCurlAndPasteBack()
     m_prompts->nextUnsavedChoice = UserPrompts::UnsavedChoice::Discard;
     QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier);
     QVERIFY(child<QLineEdit>(m_window, QStringLiteral("name"))->text().isEmpty());
+    QSignalSpy pasted(m_window, &MainWindow::pasteRead);
     QTest::keyClick(m_window, Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(pasted.wait(5000)); // read off the GUI thread
     QCOMPARE(m_window->preview()->text().toUtf8(),
              readExample(QStringLiteral("template-evaluation-project.json")).trimmed());
     qunsetenv("ARIZE_API_KEY");
@@ -476,7 +478,7 @@ void TestComposer::pastingTheReferenceCurlFillsTheForm()
     const QByteArray page = seed.readAll();
     const QByteArray command = page.mid(page.indexOf("curl --request"),
                                         page.indexOf("\nEOF\n") + 4 - page.indexOf("curl --request"));
-    m_window->pasteRequestText(QString::fromUtf8(command));
+    QVERIFY(pasteAndWait(m_window, QString::fromUtf8(command)));
     QCOMPARE(m_window->preview()->text().toUtf8(),
              readExample(QStringLiteral("template-evaluation-project.json")).trimmed());
     QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("curl")));

@@ -2,6 +2,7 @@
 // Where the body comes from and where it goes: Raw JSON mode, pastes, drafts, Send and Save.
 // Each case here is a bug found in review, with the test that would have caught it.
 #include "composerdriver.h"
+#include "support/hostileinput.h"
 #include "support/testdata.h"
 #include "ui/evaluatorcard.h"
 #include "ui/evaluatorlisteditor.h"
@@ -44,6 +45,8 @@ private slots:
     void problemsTheFormCannotHoldOpenInRawJson_data();
     void problemsTheFormCannotHoldOpenInRawJson();
     void aLoadOvertakenByNewIsDropped();
+    void aPasteIsReadOffTheGuiThread_data();
+    void aPasteIsReadOffTheGuiThread();
     void aBodyWithoutRunConfigurationDoesNotInheritOne();
     void typedParametersKeepExactValues();
     void findingsSharingALabelAreAllShown();
@@ -140,7 +143,7 @@ void TestDocuments::problemsTheFormCannotHoldOpenInRawJson()
         m_window->openDraftFile(path);
         QVERIFY(loaded.wait());
     } else {
-        m_window->pasteRequestText(QString::fromUtf8(body));
+        QVERIFY(pasteAndWait(m_window, QString::fromUtf8(body)));
     }
     QVERIFY(m_window->preview()->rawMode());
     QCOMPARE(m_window->preview()->text().toUtf8(), body);
@@ -168,13 +171,45 @@ void TestDocuments::aLoadOvertakenByNewIsDropped()
     QVERIFY(m_window->currentFile().isEmpty());
 }
 
+void TestDocuments::aPasteIsReadOffTheGuiThread_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("a JSON body") << QString::fromUtf8(readExample(QStringLiteral("code-evaluation-dataset.json")))
+                                 << true << QStringLiteral("Filled the form from the pasted JSON");
+    // Once seconds of a frozen window; now read on a pool thread, and refused with a reason.
+    QTest::newRow("1 MB of -d pieces") << curlWithDataPieces(1024 * 1024) << false
+                                       << QStringLiteral("Nothing pasted: the curl command is not a JSON request body");
+}
+
+// Paste Request returns before the text is read: the form changes only when the reading,
+// done on a pool thread, comes back through the event loop.
+void TestDocuments::aPasteIsReadOffTheGuiThread()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, ok);
+    QFETCH(QString, message);
+    const QString before = m_window->preview()->text();
+    QSignalSpy read(m_window, &MainWindow::pasteRead);
+    m_window->pasteRequestText(text);
+    QCOMPARE(m_window->preview()->text(), before);
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Reading the pasted text…"));
+    QVERIFY(read.wait(10000));
+    QCOMPARE(read.at(0).at(0).toBool(), ok);
+    QVERIFY2(m_window->statusBar()->currentMessage().startsWith(message),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    QCOMPARE(m_window->preview()->text() != before, ok);
+}
+
 void TestDocuments::aBodyWithoutRunConfigurationDoesNotInheritOne()
 {
-    m_window->pasteRequestText(
-        QString::fromUtf8(readExample(QStringLiteral("run-experiment-template-evaluation.json"))));
+    QVERIFY(pasteAndWait(m_window,
+                         QString::fromUtf8(readExample(QStringLiteral("run-experiment-template-evaluation.json")))));
     QVERIFY(send()->isEnabled());
-    m_window->pasteRequestText(
-        QStringLiteral(R"({"name": "No config", "type": "run_experiment", "dataset_id": "RGF0YXNldDo1NjpxUndY"})"));
+    QVERIFY(pasteAndWait(
+        m_window,
+        QStringLiteral(R"({"name": "No config", "type": "run_experiment", "dataset_id": "RGF0YXNldDo1NjpxUndY"})")));
     QVERIFY(!send()->isEnabled());
     QVERIFY(!m_window->preview()->text().contains(QLatin1String("Relevance")));
     QVERIFY(!m_window->preview()->text().contains(QLatin1String("{{question}}")));
@@ -184,13 +219,13 @@ void TestDocuments::typedParametersKeepExactValues()
 {
     QByteArray body = readExample(QStringLiteral("run-experiment-llm-generation.json"));
     body.replace("\"temperature\": 0.2", "\"temperature\": 0.333");
-    m_window->pasteRequestText(QString::fromUtf8(body));
+    QVERIFY(pasteAndWait(m_window, QString::fromUtf8(body)));
     QVERIFY(!m_window->preview()->rawMode());
     QVERIFY2(m_window->preview()->text().contains(QLatin1String("\"temperature\": 0.333")),
              qPrintable(m_window->preview()->text()));
     QByteArray sampled = readExample(QStringLiteral("template-evaluation-project.json"));
     sampled.replace("\"sampling_rate\": 1", "\"sampling_rate\": 0.125");
-    m_window->pasteRequestText(QString::fromUtf8(sampled));
+    QVERIFY(pasteAndWait(m_window, QString::fromUtf8(sampled)));
     QVERIFY(m_window->preview()->text().contains(QLatin1String("\"sampling_rate\": 0.125")));
 }
 
@@ -228,7 +263,7 @@ void TestDocuments::aProblemInAHiddenFieldSaysWhereToEditIt()
 {
     QByteArray body = readExample(QStringLiteral("run-experiment-llm-generation.json"));
     body.replace("\"model_name\": \"gpt-4o\"", "\"model_name\": \"gpt-4o\",\n    \"template\": \"{{x}}\"");
-    m_window->pasteRequestText(QString::fromUtf8(body));
+    QVERIFY(pasteAndWait(m_window, QString::fromUtf8(body)));
     auto* list = child<QListWidget>(m_window, QStringLiteral("diagnostics"));
     QListWidgetItem* item = nullptr;
     for (int i = 0; i < list->count(); ++i) {

@@ -104,7 +104,9 @@ void TestMainWindow::saveAndOpenRoundTrip()
     MainWindow window(std::move(prompts));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy pasted(&window, &MainWindow::pasteRead);
     window.pasteRequestText(QString::fromUtf8(readExample(QStringLiteral("run-experiment-template-evaluation.json"))));
+    QVERIFY(pasted.wait(5000));
     script->nextSaveFile = path;
     QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
     QCOMPARE(window.currentFile(), path);

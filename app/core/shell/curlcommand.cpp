@@ -4,6 +4,9 @@
 
 #include <QStringList>
 
+#include <algorithm>
+#include <vector>
+
 namespace tc {
 
 namespace {
@@ -40,21 +43,38 @@ QString shellWord(const QString& text)
 }
 
 // The first of EOF, EOF_1, EOF_2, … that no body line equals. A line "EOF\r" counts too: a
-// command copied through Windows may come back with CRLF line ends.
+// command copied through Windows may come back with CRLF line ends. One pass over the lines
+// marks the numbers taken (0 for EOF); trying each candidate against every line took
+// lines × lines when the body held EOF, EOF_1, EOF_2, …
 QString hereDocDelimiter(const QString& body)
 {
-    const QStringList lines = body.split(QLatin1Char('\n'));
-    const auto collides = [&lines](const QString& delimiter) {
-        for (const QString& line : lines) {
-            if (line == delimiter || (line.endsWith(QLatin1Char('\r')) && line.chopped(1) == delimiter))
-                return true;
+    const QList<QStringView> lines = QStringView(body).split(QLatin1Char('\n'));
+    // Only numbers up to the count of lines can all be taken; a larger one never matters.
+    std::vector<bool> taken(static_cast<size_t>(lines.size()) + 1, false);
+    for (QStringView line : lines) {
+        if (line.endsWith(QLatin1Char('\r')))
+            line.chop(1);
+        if (line == QLatin1String("EOF")) {
+            taken[0] = true;
+            continue;
         }
-        return false;
-    };
-    QString delimiter = QStringLiteral("EOF");
-    for (int n = 1; collides(delimiter); ++n)
-        delimiter = QStringLiteral("EOF_%1").arg(n);
-    return delimiter;
+        if (!line.startsWith(QLatin1String("EOF_")))
+            continue;
+        const QStringView digits = line.mid(4);
+        // As "EOF_%1" writes a number: decimal digits, no leading zero, no sign.
+        if (digits.isEmpty() || digits.size() > 18 || digits.front() == QLatin1Char('0'))
+            continue;
+        bool ok = false;
+        const qint64 number = digits.toLongLong(&ok);
+        if (ok && number > 0 && number < qint64(taken.size()) && std::all_of(digits.begin(), digits.end(), [](QChar c) {
+                return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+            }))
+            taken[static_cast<size_t>(number)] = true;
+    }
+    size_t first = 0; // one is free: n lines take at most n of the n + 1 numbers
+    while (taken[first])
+        ++first;
+    return first == 0 ? QStringLiteral("EOF") : QStringLiteral("EOF_%1").arg(first);
 }
 
 bool isIdentifier(QStringView name)

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Reading a pasted curl command. The shell part (quotes, here-documents) is in shellwords.cpp.
+#include "core/shell/curlparse.h"
+
 #include "core/shell/curlcommand.h"
 #include "core/shell/shellwords.h"
 
@@ -140,7 +142,7 @@ private:
     ParsedCurl m_result;
     QStringList m_urls;
     QString m_method;
-    QList<std::pair<QByteArray, bool>> m_data; // piece, came from --json
+    QList<DataPiece> m_data;
     QByteArrayList m_urlQuery;
     bool m_get = false;
     bool m_head = false;
@@ -208,15 +210,7 @@ ParsedCurl CurlReader::read()
     }
     QString url = m_urls.first();
 
-    // curl joins the pieces of -d with '&', and those of --json with nothing.
-    std::optional<QByteArray> body;
-    bool previousJson = false;
-    for (const auto& [piece, json] : std::as_const(m_data)) {
-        if (body && !(json && previousJson))
-            *body += '&';
-        body = body.value_or(QByteArray()) + piece;
-        previousJson = json;
-    }
+    std::optional<QByteArray> body = joinedData(m_data);
     if (m_get && body) { // -G: the data becomes the query string
         m_urlQuery.prepend(*body);
         body.reset();
@@ -276,7 +270,7 @@ bool CurlReader::apply(Action action, const QString& option, const QString& valu
         m_json = m_json || action == Action::Json;
         return true;
     }
-    case Action::DataRaw: m_data.append({value.toUtf8(), false}); return true;
+    case Action::DataRaw: m_data.append({value.toUtf8()}); return true;
     case Action::DataUrlencode:
     case Action::UrlQuery: {
         const std::optional<QByteArray> encoded = urlEncoded(value, action == Action::UrlQuery);
@@ -286,7 +280,7 @@ bool CurlReader::apply(Action action, const QString& option, const QString& valu
         if (action == Action::UrlQuery)
             m_urlQuery << *encoded;
         else
-            m_data.append({*encoded, false});
+            m_data.append({*encoded});
         return true;
     }
     case Action::Form:
@@ -380,6 +374,23 @@ QString withoutPrompts(const QString& text, bool& isTranscript)
 }
 
 } // namespace
+
+std::optional<QByteArray> joinedData(const QList<DataPiece>& pieces)
+{
+    if (pieces.isEmpty())
+        return std::nullopt;
+    qsizetype size = pieces.size();
+    for (const DataPiece& piece : pieces)
+        size += piece.bytes.size();
+    QByteArray body;
+    body.reserve(size);
+    for (qsizetype i = 0; i < pieces.size(); ++i) {
+        if (i > 0 && !(pieces.at(i).json && pieces.at(i - 1).json))
+            body += '&';
+        body += pieces.at(i).bytes;
+    }
+    return body;
+}
 
 ParsedCurl parseCurlCommand(const QString& text)
 {

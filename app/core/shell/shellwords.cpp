@@ -26,17 +26,39 @@ QString shortened(const QString& text)
     return text.size() <= 40 ? text : text.left(39) + QChar(0x2026);
 }
 
+// Line numbers for messages and for each here-document marker. The splitter only moves forward,
+// so counting on from the last position asked about keeps all lookups together linear in the
+// text; counting from the start each time made a paste of many markers quadratic.
+class LineCounter
+{
+public:
+    explicit LineCounter(const QString& text) : m_text(text) {}
+    int lineAt(qsizetype pos)
+    {
+        pos = qMin(pos, m_text.size());
+        if (pos < m_pos) {
+            m_pos = 0;
+            m_line = 1;
+        }
+        m_line += static_cast<int>(QStringView(m_text).mid(m_pos, pos - m_pos).count(QLatin1Char('\n')));
+        m_pos = pos;
+        return m_line;
+    }
+
+private:
+    const QString& m_text;
+    qsizetype m_pos = 0;
+    int m_line = 1;
+};
+
 class Splitter
 {
 public:
-    Splitter(const QString& text, TextAfterCommand rest) : m_text(text), m_rest(rest) {}
+    Splitter(const QString& text, TextAfterCommand rest) : m_text(text), m_rest(rest), m_lines(text) {}
     ShellCommand run();
 
 private:
-    int lineAt(qsizetype pos) const
-    {
-        return static_cast<int>(QStringView(m_text).left(pos).count(QLatin1Char('\n'))) + 1;
-    }
+    int lineAt(qsizetype pos) { return m_lines.lineAt(pos); }
     bool fail(const QString& message)
     {
         m_result.error = message;
@@ -53,6 +75,7 @@ private:
 
     const QString& m_text;
     const TextAfterCommand m_rest;
+    LineCounter m_lines;
     qsizetype m_pos = 0;
     QString m_word;
     bool m_inWord = false;
@@ -268,19 +291,16 @@ bool Splitter::readHereDocs()
             qsizetype end = m_text.indexOf(QLatin1Char('\n'), m_pos);
             if (end < 0)
                 end = n;
-            QString line = m_text.mid(m_pos, end - m_pos);
-            if (doc.stripTabs) {
-                qsizetype tabs = 0;
-                while (tabs < line.size() && line.at(tabs) == QLatin1Char('\t'))
-                    ++tabs;
-                line.remove(0, tabs);
-            }
+            QStringView line = QStringView(m_text).mid(m_pos, end - m_pos);
+            while (doc.stripTabs && line.startsWith(QLatin1Char('\t')))
+                line = line.mid(1);
             if (line == doc.delimiter) {
                 closed = true;
             } else {
                 if (nearMiss == 0 && line.trimmed() == doc.delimiter)
                     nearMiss = lineAt(m_pos);
-                body += line + QLatin1Char('\n');
+                body += line;
+                body += QLatin1Char('\n');
             }
             m_pos = qMin(end + 1, n);
         }
