@@ -9,6 +9,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QRandomGenerator>
+#include <QUrl>
 
 namespace tc::sandbox {
 namespace {
@@ -78,11 +79,10 @@ SandboxServer::SandboxServer(SandboxApi* api, const ConnectionLimits& limits, QO
 void SandboxServer::log(const QByteArray& method, const QString& path, int status, qint64 ms) const
 {
     if (m_logger)
+        // One arg() call: chained, a "%1" in the client's path would be filled by the next one.
         m_logger(QStringLiteral("%1 %2 %3 %4 ms")
                      .arg(method.isEmpty() ? QStringLiteral("-") : QString::fromLatin1(method),
-                          path.isEmpty() ? QStringLiteral("-") : path)
-                     .arg(status)
-                     .arg(ms));
+                          path.isEmpty() ? QStringLiteral("-") : path, QString::number(status), QString::number(ms)));
 }
 
 SandboxServer::~SandboxServer() = default;
@@ -92,9 +92,8 @@ bool SandboxServer::listen(quint16 port, QString* error)
     auto tcp = std::make_unique<GatedTcpServer>(
         m_limits, [this](const RequestHead& head) { return m_api->checkAuthorization(head.authorization); },
         [this](const RequestHead& head, int status) {
-            const QByteArray target = head.target;
-            const qsizetype query = target.indexOf('?');
-            log(head.method, QString::fromUtf8(query < 0 ? target : target.first(query)), status, 0);
+            // Decoded as the HTTP server decodes the paths it logs, so both log alike.
+            log(head.method, QUrl::fromEncoded(head.target).path(), status, 0);
         });
     if (!tcp->listen(QHostAddress::LocalHost, port)) {
         m_port = 0;

@@ -487,6 +487,8 @@ void TestCli::sandboxLogDefusesClientPaths_data()
     QTest::addRow("raw ESC [2J") << QByteArray("/v2/tasks\x1b[2Jx") << QStringLiteral("GET /v2/tasksx 401");
     QTest::addRow("percent-encoded ESC") << QByteArray("/v2/tasks%1B%5B2Jy") << QStringLiteral("GET /v2/tasksy 401");
     QTest::addRow("percent-encoded RLO") << QByteArray("/v2/%E2%80%AEz") << QStringLiteral("GET /v2/\\u202ez 401");
+    // The log line is built with arg(): a "%1" in the path must stay as sent, not be filled in.
+    QTest::newRow("a %1 in the path") << QByteArray("/v2/tasks%251%252") << QStringLiteral("GET /v2/tasks%1%2 401");
 }
 
 void TestCli::sandboxLogDefusesClientPaths()
